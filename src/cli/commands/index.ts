@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../main.js';
+
+/** Registers every command; one file per command in this folder. */
+export function registerCommands(program: Command, ctx: CommandContext): void {
+  void program;
+  void ctx;
+}

@@ -1,0 +1,39 @@
+/**
+ * The process boundary of the CLI, injectable so tests run commands in-process with captured
+ * output and a chosen environment.
+ */
+export interface OutputStream {
+  write(text: string): unknown;
+  /** True when attached to a terminal (colour, progress, prompts). */
+  isTTY?: boolean;
+}
+
+export interface CliIO {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Asks a yes/no question on the terminal; absent when stdin is not a terminal. */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    confirm: process.stdin.isTTY ? confirmOnTerminal : undefined,
+  };
+}
+
+async function confirmOnTerminal(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(question);
+    return answer.trim().toLowerCase() === 'yes';
+  } finally {
+    rl.close();
+  }
+}
