@@ -37,6 +37,11 @@ export interface SeedFaults {
   haloErrorRate?: number;
   /** Fraction (0..1) of Google requests answered with 503 backendError. */
   googleErrorRate?: number;
+  /**
+   * Fraction (0..1) of Google requests refused by a rate limit: half 429 rateLimitExceeded (the
+   * per-account limit), half 403 userRateLimitExceeded (the per-user limit), chosen by the seed.
+   */
+  googleRateLimitRate?: number;
   /** Hosted Halo's rolling-window limiter: past `requests` in `windowSeconds`, 429. */
   haloRateLimit?: { requests: number; windowSeconds: number };
   /** Added to every response. */
