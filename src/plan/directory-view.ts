@@ -1,0 +1,112 @@
+/**
+ * The people the planner reasons about, indexed once: everyone a read returned, plus linked people
+ * found by a direct lookup (Google's search index lags, so a filtered read can miss them). Also the
+ * sources of uncertainty: reads that did not complete and groups that were not read whole.
+ */
+import type { Config } from '../config/types.js';
+import type { DirectLookup, DirectorySnapshot, DirectoryUser } from '../model/directory.js';
+import { groupIndex, groupsInFilter, type GroupIndex } from '../filter/evaluate.js';
+import type { UncertainSource } from './holds.js';
+
+export const OWN_CUSTOMER = 'my_customer';
+
+export interface Person {
+  id: string;
+  user: DirectoryUser;
+  email: string;
+  source: 'read' | 'lookup';
+  /** Keys of the reads that returned this person. */
+  readKeys: readonly string[];
+  /** Customer ids this person belongs to, including `my_customer` when it is the own directory. */
+  customers: ReadonlySet<string>;
+}
+
+export interface DirectoryView {
+  persons: Map<string, Person>;
+  /** Direct lookups by Google id (only `notFound` and `error` matter once persons are built). */
+  lookups: Map<string, DirectLookup>;
+  groups: GroupIndex;
+  /** Uncertain sources by key (`read:…`, `group:…`, `mapping:…`). */
+  sources: Map<string, UncertainSource>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function buildDirectoryView(config: Config, directory: DirectorySnapshot): DirectoryView {
+  const userById = new Map(directory.users.map((u) => [u.id, u]));
+  const reads = [...directory.reads].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const readKeysById = new Map<string, string[]>();
+  const readCustomersById = new Map<string, string[]>();
+  const ownCustomerIds = new Set<string>();
+  for (const read of reads) {
+    for (const id of read.userIds) {
+      push(readKeysById, id, read.key);
+      push(readCustomersById, id, read.customer);
+      const customerId = userById.get(id)?.customerId;
+      if (read.customer === OWN_CUSTOMER && customerId) ownCustomerIds.add(customerId);
+    }
+  }
+  const explicitCustomers = new Set(config.mappings.map((m) => m.customer).filter((c): c is string => !!c && c !== OWN_CUSTOMER));
+
+  const customersOf = (user: DirectoryUser, fromReads: readonly string[]): Set<string> => {
+    const set = new Set(fromReads);
+    if (user.customerId) set.add(user.customerId);
+    // `my_customer` is an alias: a user is in it when their customer id is the one the own reads
+    // returned, or (nothing known about it) when no mapping names their customer explicitly.
+    const own = user.customerId === undefined || ownCustomerIds.has(user.customerId) ||
+      (ownCustomerIds.size === 0 && !explicitCustomers.has(user.customerId));
+    if (own) set.add(OWN_CUSTOMER);
+    return set;
+  };
+
+  const persons = new Map<string, Person>();
+  for (const [id, readKeys] of readKeysById) {
+    const user = userById.get(id);
+    if (!user) continue;
+    persons.set(id, { id, user, email: user.primaryEmail, source: 'read', readKeys, customers: customersOf(user, readCustomersById.get(id) ?? []) });
+  }
+  const lookups = new Map<string, DirectLookup>();
+  for (const lookup of directory.lookups) {
+    lookups.set(lookup.googleId, lookup);
+    if (lookup.status !== 'found' || !lookup.user || persons.has(lookup.googleId)) continue;
+    const user = lookup.user;
+    persons.set(lookup.googleId, { id: lookup.googleId, user, email: user.primaryEmail, source: 'lookup', readKeys: [], customers: customersOf(user, []) });
+  }
+
+  return { persons, lookups, groups: groupIndex(directory.groups), sources: uncertainSources(config, directory, reads) };
+}
+
+function uncertainSources(config: Config, directory: DirectorySnapshot, reads: DirectorySnapshot['reads']): Map<string, UncertainSource> {
+  const sources = new Map<string, UncertainSource>();
+  const add = (source: Omit<UncertainSource, 'usedBy'>) => sources.set(source.key, { ...source, usedBy: new Set() });
+  for (const read of reads) {
+    if (read.complete) continue;
+    add({ key: `read:${read.key}`, code: 'incomplete-read', subject: `directory read "${read.key}" (customer ${read.customer})`, problem: read.error ?? 'the read did not complete' });
+  }
+  const served = new Set(reads.flatMap((r) => r.mappings));
+  for (const mapping of config.mappings) {
+    if (served.has(mapping.name)) continue;
+    add({ key: `mapping:${mapping.name}`, code: 'incomplete-read', subject: `mapping "${mapping.name}"`, problem: 'no directory read served it' });
+  }
+  const named = new Set<string>();
+  for (const mapping of config.mappings) groupsInFilter(mapping.filter, named);
+  for (const rule of [...config.roles, ...config.cabs]) named.add(rule.group.toLowerCase());
+  const byEmail = new Map(directory.groups.map((g) => [g.email.toLowerCase(), g]));
+  for (const email of named) {
+    const group = byEmail.get(email);
+    const key = `group:${email}`;
+    if (!group) add({ key, code: 'incomplete-read', subject: `group ${email}`, problem: 'its members were not read' });
+    else if (!group.found) add({ key, code: 'group-not-found', subject: `group ${email}`, problem: 'Google has no such group' });
+    else if (!group.complete) add({ key, code: 'incomplete-read', subject: `group ${email}`, problem: group.error ?? 'its member list did not complete' });
+  }
+  return sources;
+}
+
+/** The uncertain source for a group email, if its membership cannot be trusted for removals. */
+export function groupSource(view: DirectoryView, email: string): UncertainSource | undefined {
+  return view.sources.get(`group:${email.toLowerCase()}`);
+}

@@ -1,0 +1,156 @@
+/**
+ * One import (users or agents) end to end: place every person (first mapping wins), match the
+ * placed ones to Halo records, plan each record, then apply the lifecycle to managed records whose
+ * person no mapping places any more.
+ */
+import type { ImportKind } from '../fields/halo-fields.js';
+import type { ScopeRead } from '../model/directory.js';
+import { newDraft, type ImportSpec, type ImportTrace, type PlanContext } from './context.js';
+import { planCreate } from './create-plan.js';
+import type { Person } from './directory-view.js';
+import { resolveFields } from './fields.js';
+import { keptNotes, outOfScopeReason, suspendedReason } from './lifecycle.js';
+import { indexRecords, matchPerson, resolveClaims, type HaloRecord, type MatchOutcome } from './match.js';
+import { place, scopeMappings, traceMappings, type Placement } from './placement.js';
+import { finishDeactivation, planPlaced } from './record-plan.js';
+import { ambiguousMatch, duplicateLink, foreignId, lookupProblem } from './warnings.js';
+
+export function importSpec(ctx: PlanContext, kind: ImportKind, reads: readonly ScopeRead[]): ImportSpec {
+  const { config, halo } = ctx;
+  const users = kind === 'users';
+  const idField = users ? 'googleworkplace_id' : config.matching.agentIdField;
+  const emailField = users ? 'emailaddress' : 'email';
+  const records = (users ? halo.users : halo.agents) as unknown as HaloRecord[];
+  return {
+    kind,
+    subject: users ? 'user' : 'agent',
+    mappings: scopeMappings(config, ctx.view, reads, kind),
+    records,
+    index: indexRecords(records, idField, emailField),
+    idField,
+    emailField,
+    statusField: users ? 'inactive' : 'isdisabled',
+    matchKeys: config.matching[kind],
+    fields: resolveFields(kind, config, ctx.refs, idField),
+  };
+}
+
+function startTrace(ctx: PlanContext, spec: ImportSpec, person: Person, placement: Placement, linked: boolean): ImportTrace | undefined {
+  if (!ctx.traceIds.has(person.id)) return undefined;
+  const trace: ImportTrace = {
+    kind: spec.kind,
+    mappings: traceMappings(person, spec.mappings, linked, ctx.view),
+    placedBy: placement.mapping?.mapping.name ?? null,
+    heldBy: placement.heldBy.map((m) => m.mapping.name),
+    match: null, desired: [], roles: [], cabs: [], defaultRole: null, licence: null, lifecycle: [],
+  };
+  const list = ctx.traces.get(person.id) ?? [];
+  list.push(trace);
+  ctx.traces.set(person.id, list);
+  return trace;
+}
+
+export function planImport(ctx: PlanContext, spec: ImportSpec): void {
+  if (spec.mappings.length === 0 && spec.index.linked.size === 0) return;
+  const placed: Array<{ person: Person; placement: Placement; trace: ImportTrace | undefined }> = [];
+  const unplaced = new Map<string, { placement: Placement; trace: ImportTrace | undefined }>();
+  for (const person of ctx.view.persons.values()) {
+    const linked = spec.index.linked.has(person.id);
+    if (spec.mappings.length === 0 && !linked) continue;
+    const placement = place(person, spec.mappings, linked, ctx.view);
+    const trace = startTrace(ctx, spec, person, placement, linked);
+    if (placement.mapping) placed.push({ person, placement, trace });
+    else if (linked) unplaced.set(person.id, { placement, trace });
+  }
+
+  const outcomes = new Map<string, { email: string; outcome: MatchOutcome }>();
+  for (const { person } of placed) outcomes.set(person.id, { email: person.email, outcome: matchPerson(person.user, spec.index, spec.matchKeys) });
+  resolveClaims(outcomes);
+
+  const label = spec.subject;
+  for (const { person, placement, trace } of placed) {
+    const outcome = outcomes.get(person.id)!.outcome;
+    const note = (how: NonNullable<ImportTrace['match']>['how'], haloId: number | null, detail: string) => {
+      if (trace) trace.match = { how, haloId, detail };
+    };
+    switch (outcome.kind) {
+      case 'duplicate-link':
+        ctx.warnings.push(duplicateLink(spec.kind, person.email, person.id, spec.idField, outcome.records));
+        note('duplicate-link', null, `${outcome.records.length} Halo ${label}s carry this Google id: skipped`);
+        break;
+      case 'ambiguous':
+        ctx.warnings.push(ambiguousMatch(spec.kind, person.email, person.id, outcome));
+        note('ambiguous', null, `ambiguous ${outcome.key} match (Halo ${label}s ${outcome.candidates.map((r) => `#${r.id}`).join(', ')}${outcome.claimedWith ? `, also claimed by ${outcome.claimedWith.join(', ')}` : ''}): skipped`);
+        break;
+      case 'foreign':
+        ctx.warnings.push(foreignId(spec.kind, person.email, person.id, spec.idField, outcome));
+        note('foreign-id', outcome.record.id, `matches Halo ${label} #${outcome.record.id} by ${outcome.key}, but its ${spec.idField} belongs to another integration: skipped`);
+        break;
+      case 'none': {
+        const draft = planCreate(ctx, spec, person, placement, outcome.tried, trace);
+        if (draft) ctx.drafts.push(draft);
+        break;
+      }
+      case 'id':
+      case 'matched': {
+        const how = outcome.kind === 'id' ? 'id' : outcome.key;
+        note(how, outcome.record.id, outcome.kind === 'id'
+          ? `Halo ${label} #${outcome.record.id} carries this Google id in ${spec.idField}`
+          : `Halo ${label} #${outcome.record.id} matches by ${outcome.key} and has no Google id yet: linked in this plan`);
+        const draft = planPlaced(ctx, spec, person, placement, outcome, trace);
+        if (trace) trace.lifecycle = keptNotes(person.user, true, ctx.config);
+        if (draft.changes.length > 0) ctx.drafts.push(draft);
+        break;
+      }
+    }
+  }
+
+  const placedIds = new Set(placed.map((p) => p.person.id));
+  for (const [googleId, records] of spec.index.linked) {
+    if (placedIds.has(googleId)) continue;
+    const person = ctx.view.persons.get(googleId);
+    if (records.length > 1) {
+      ctx.warnings.push(duplicateLink(spec.kind, person?.email, googleId, spec.idField, records));
+      continue;
+    }
+    planUnplaced(ctx, spec, googleId, records[0] as HaloRecord, person, unplaced.get(googleId));
+  }
+}
+
+/** A managed record whose person no mapping of this import places: the lifecycle policies decide. */
+function planUnplaced(
+  ctx: PlanContext,
+  spec: ImportSpec,
+  googleId: string,
+  record: HaloRecord,
+  person: Person | undefined,
+  state: { placement: Placement; trace: ImportTrace | undefined } | undefined,
+): void {
+  const { config } = ctx;
+  const email = person?.email ?? (typeof record[spec.emailField] === 'string' ? String(record[spec.emailField]).trim() : '');
+  const draft = newDraft(spec, googleId, email, record, null);
+  const reasons: string[] = [];
+  const mayDeactivate = config.lifecycle.outOfScope === 'deactivate' || config.lifecycle.suspended === 'deactivate';
+  if (person && state) {
+    const suspended = suspendedReason(person.user, config);
+    if (suspended) reasons.push(suspended);
+    const outOfScope = outOfScopeReason(spec.kind, config, false);
+    if (outOfScope && state.placement.heldBy.length > 0) {
+      ctx.holds.hold(state.placement.heldBy.flatMap((m) => [...m.readSources, ...m.groupSources]), 'deactivation', email);
+    } else if (outOfScope) reasons.push(outOfScope);
+    if (state.trace) {
+      state.trace.match = { how: 'id', haloId: record.id, detail: `Halo ${spec.subject} #${record.id} carries this Google id in ${spec.idField}` };
+      state.trace.lifecycle = [...reasons, ...keptNotes(person.user, false, config)];
+    }
+  } else {
+    const lookup = ctx.view.lookups.get(googleId);
+    if (lookup?.status === 'notFound') {
+      const gone = outOfScopeReason(spec.kind, config, true);
+      if (gone) reasons.push(gone);
+    } else if (mayDeactivate && record[spec.statusField] !== true) {
+      ctx.warnings.push(lookupProblem(spec.kind, email || undefined, googleId, record.id, lookup ? (lookup.error ?? 'unknown error') : null));
+    }
+  }
+  finishDeactivation(ctx, spec, draft, record, reasons);
+  if (draft.changes.length > 0) ctx.drafts.push(draft);
+}

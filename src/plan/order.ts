@@ -1,0 +1,56 @@
+/**
+ * Deterministic order and the summary. Settings first, then creates, links, reactivations and
+ * updates (users before agents in each), then roles and CABs, deactivations last: a reviewer reads
+ * additions before removals, and apply can stop halfway leaving people with access, not without.
+ */
+import type { Change, PlanSummary, PlanWarning } from './types.js';
+import { compareText } from './text.js';
+
+const ACTION_RANK: Record<Change['action'], number> = {
+  settings: 0, create: 1, link: 2, reactivate: 3, update: 4, roles: 5, cabs: 6, deactivate: 7,
+};
+const SUBJECT_RANK: Record<Change['subject'], number> = { settings: 0, user: 1, agent: 2 };
+
+export function compareChanges(a: Change, b: Change): number {
+  return (
+    ACTION_RANK[a.action] - ACTION_RANK[b.action] ||
+    SUBJECT_RANK[a.subject] - SUBJECT_RANK[b.subject] ||
+    compareText((a.email ?? '').toLowerCase(), (b.email ?? '').toLowerCase()) ||
+    compareText(a.email ?? '', b.email ?? '') ||
+    compareText(a.googleId ?? '', b.googleId ?? '') ||
+    (a.haloId ?? -1) - (b.haloId ?? -1)
+  );
+}
+
+export function compareWarnings(a: PlanWarning, b: PlanWarning): number {
+  return (
+    compareText(a.code, b.code) ||
+    compareText((a.email ?? '').toLowerCase(), (b.email ?? '').toLowerCase()) ||
+    compareText(a.googleId ?? '', b.googleId ?? '') ||
+    compareText(a.message, b.message)
+  );
+}
+
+export function summarise(changes: readonly Change[]): PlanSummary {
+  const counts = () => ({ create: 0, update: 0, link: 0, deactivate: 0, reactivate: 0 });
+  const summary: PlanSummary = {
+    users: counts(),
+    agents: counts(),
+    roles: { add: 0, remove: 0 },
+    cabs: { add: 0, remove: 0 },
+    settings: { update: 0 },
+  };
+  for (const c of changes) {
+    if (c.subject === 'settings') {
+      summary.settings.update += 1;
+      continue;
+    }
+    const bucket = c.subject === 'user' ? summary.users : summary.agents;
+    if (c.action in bucket) bucket[c.action as keyof typeof bucket] += 1;
+    summary.roles.add += c.roles.add.length;
+    summary.roles.remove += c.roles.remove.length;
+    summary.cabs.add += c.cabs.add.length;
+    summary.cabs.remove += c.cabs.remove.length;
+  }
+  return summary;
+}

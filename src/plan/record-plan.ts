@@ -1,0 +1,147 @@
+/**
+ * Plans one existing Halo record whose person a mapping places (linked by id, or linked in this
+ * plan by a match): link, field updates, site move, reactivation, roles, CABs, licence and the
+ * suspended policy, all at once.
+ */
+import { planAgentAccess, type AgentAccess } from './agent-access.js';
+import { change, isInactive, newDraft, type ImportSpec, type ImportTrace, type PlanContext, type RecordDraft } from './context.js';
+import type { Person } from './directory-view.js';
+import { desiredValues, diffFields, writeFields } from './fields.js';
+import { licenceReason, suspendedReason, switchedOff } from './lifecycle.js';
+import type { HaloRecord, MatchOutcome } from './match.js';
+import type { Placement } from './placement.js';
+import { foldEmail, listText } from './text.js';
+import type { FieldChange } from './types.js';
+import { toFieldValue } from './values.js';
+import { placementUncertain, protectedAgent } from './warnings.js';
+
+export function isProtectedAgent(ctx: PlanContext, spec: ImportSpec, email: string, record: HaloRecord | null): boolean {
+  if (spec.kind !== 'agents' || ctx.refs.protectedEmails.size === 0) return false;
+  return ctx.refs.protectedEmails.has(foldEmail(email)) || (record !== null && ctx.refs.protectedEmails.has(foldEmail(record.email)));
+}
+
+/** Adds the deactivate change unless the record is off already or the agent is protected. */
+export function finishDeactivation(ctx: PlanContext, spec: ImportSpec, draft: RecordDraft, record: HaloRecord, reasons: string[]): void {
+  if (reasons.length === 0 || isInactive(record, spec)) return;
+  if (isProtectedAgent(ctx, spec, draft.email, record)) {
+    ctx.warnings.push(protectedAgent(draft.email, draft.googleId, `deactivation (${reasons.join('; ')})`));
+    return;
+  }
+  change(draft, 'deactivate', reasons.join('; '), { fields: [{ field: spec.statusField, before: false, after: true }] });
+}
+
+function siteLabel(ctx: PlanContext, record: HaloRecord): string | null {
+  if (typeof record.site_name === 'string' && record.site_name.trim() !== '') return record.site_name;
+  const id = Number(record.site_id);
+  if (record.site_id === null || record.site_id === undefined || !Number.isFinite(id)) return null;
+  return ctx.siteNames.get(id) ?? `#${id}`;
+}
+
+function heldSources(placement: Placement) {
+  return placement.heldBy.flatMap((m) => [...m.readSources, ...m.groupSources]);
+}
+
+export function planPlaced(
+  ctx: PlanContext,
+  spec: ImportSpec,
+  person: Person,
+  placement: Placement,
+  outcome: Extract<MatchOutcome, { kind: 'id' | 'matched' }>,
+  trace: ImportTrace | undefined,
+): RecordDraft {
+  const mapping = placement.mapping!;
+  const record = outcome.record;
+  const draft = newDraft(spec, person.id, person.email, record, mapping.mapping.name);
+
+  if (outcome.kind === 'matched') {
+    const value = outcome.key === 'email' ? String(record[spec.emailField] ?? '').trim() : String(record.name ?? '').trim();
+    change(draft, 'link', `matched by ${outcome.key} (${value}) to Halo ${spec.subject} #${record.id}, which has no Google id yet; links it to this person`, {
+      fields: [{ field: spec.idField, before: toFieldValue(record[spec.idField]), after: person.id }],
+    });
+    draft.body[spec.idField] = person.id;
+  }
+
+  const desired = desiredValues(person.user, spec.fields);
+  const fieldChanges = diffFields(record, desired);
+  writeFields(draft.body, fieldChanges);
+  const fields: FieldChange[] = fieldChanges.map(({ field, before, after }) => ({ field, before, after }));
+  let moved = false;
+  const site = ctx.refs.siteByMapping.get(mapping.mapping.name);
+  if (spec.kind === 'users' && site && Number(record.site_id) !== site.id) {
+    if (placement.heldBy.length > 0) {
+      ctx.holds.hold(heldSources(placement), 'site move', person.email);
+      ctx.warnings.push(placementUncertain(person.email, person.id, `move to site "${site.name}"`, placement.heldBy.map((m) => m.mapping.name)));
+    } else {
+      fields.push({ field: 'site', before: siteLabel(ctx, record), after: site.name });
+      draft.body.site_id = site.id;
+      moved = true;
+    }
+  }
+  if (fields.length > 0) {
+    const what = listText(fields.map((f) => f.field));
+    change(draft, 'update', moved && fields.length === 1
+      ? `mapping "${mapping.mapping.name}" places them in site ${site?.name}`
+      : `Google values differ for ${what} (mapping "${mapping.mapping.name}")`, { fields });
+  }
+
+  let access: AgentAccess | null = null;
+  const isProtected = isProtectedAgent(ctx, spec, person.email, record);
+  if (spec.kind === 'agents') {
+    access = planAgentAccess(ctx, person, record, undefined, isProtected);
+    planAccessChanges(ctx, draft, access);
+  }
+
+  const off = switchedOff(person.user);
+  const licensed = access?.licence?.active ?? true;
+  const reasons: string[] = [];
+  const suspended = suspendedReason(person.user, ctx.config);
+  if (suspended) reasons.push(suspended);
+  if (access?.licence && !access.licence.active) {
+    if (access.licence.uncertain.length > 0) ctx.holds.hold(access.licence.uncertain, 'licence deactivation', person.email);
+    else reasons.push(licenceReason(ctx.activeRoleNames));
+  }
+  finishDeactivation(ctx, spec, draft, record, reasons);
+
+  if (isInactive(record, spec) && off === null && licensed) {
+    const licence = access?.licence ? `; holds licensed role ${listText(access.licence.holding)}` : '';
+    change(draft, 'reactivate', `${spec.statusField} in Halo, but in mapping "${mapping.mapping.name}" and active in Google${licence}`, {
+      fields: [{ field: spec.statusField, before: true, after: false }],
+    });
+    draft.body[spec.statusField] = false;
+  }
+
+  if (trace) {
+    trace.desired = desired.map((d) => ({ field: d.field.display, from: d.field.from, value: toFieldValue(d.value) }));
+    if (access) {
+      trace.roles = access.roleTraces;
+      trace.cabs = access.cabTraces;
+      if (access.licence) trace.licence = { active: access.licence.active, holding: access.licence.holding, activeRoles: ctx.activeRoleNames, note: licenceNote(access) };
+    }
+  }
+  return draft;
+}
+
+export function licenceNote(access: AgentAccess): string {
+  const licence = access.licence;
+  if (!licence) return 'licence management is off';
+  if (licence.active) return `licensed: holds ${listText(licence.holding)}`;
+  return licence.uncertain.length > 0
+    ? 'holds no licensed role, but a group that could grant one was not read whole: not deactivated'
+    : 'holds no licensed role: deactivated';
+}
+
+/** The roles and CABs changes of an existing agent, and what protected agents were spared. */
+export function planAccessChanges(ctx: PlanContext, draft: RecordDraft, access: AgentAccess): void {
+  const names = (items: ReadonlyArray<{ name: string }>) => items.map((i) => i.name).sort();
+  if (access.protectedRoles.length > 0) {
+    ctx.warnings.push(protectedAgent(draft.email, draft.googleId, `removal of role${access.protectedRoles.length > 1 ? 's' : ''} ${listText(names(access.protectedRoles))}`));
+  }
+  if (access.roleAdd.length > 0 || access.roleRemove.length > 0) {
+    change(draft, 'roles', access.roleReason, { roles: { add: names(access.roleAdd), remove: names(access.roleRemove) } });
+    draft.roleIds = { current: access.currentRoleIds, add: access.roleAdd.map((r) => r.id), remove: access.roleRemove.map((r) => r.id) };
+  }
+  if (access.cabAdd.length > 0 || access.cabRemove.length > 0) {
+    change(draft, 'cabs', access.cabReason, { cabs: { add: names(access.cabAdd), remove: names(access.cabRemove) } });
+    draft.cabIds = { add: access.cabAdd.map((c) => String(c.id)), remove: access.cabRemove.map((c) => String(c.id)) };
+  }
+}
