@@ -26,3 +26,6 @@ export const DEFAULTS = {
   lifecycle: { suspended: 'deactivate', outOfScope: 'keep' },
   safety: { maxDeactivations: 10, maxDeactivationPercent: 10, protectedAgents: [] },
 } as const satisfies Partial<Record<keyof Config, unknown>>;
+
+/** Defaults inside `signIn` when the section is present (absent: Halo's sign-in settings are left alone). */
+export const SIGN_IN_DEFAULTS = { agents: false, portal: false, autoRedirect: false } as const;

@@ -122,6 +122,11 @@ export interface LoadedConfig {
   config: Config;
   file: string;
   positions: Record<string, Position>;
+  /**
+   * Where the KEY of each map entry is, keyed by the entry's JSON pointer (`/mappings/0/site` → the
+   * position of `site`). Diagnostics about a key itself (unknown, refused) point here.
+   */
+  keyPositions: Record<string, Position>;
   /** sha256 of the raw file text, `sha256:<hex>`. */
   digest: string;
 }

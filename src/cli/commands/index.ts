@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
+import { registerValidate } from './validate.js';
 
 /** Registers every command; one file per command in this folder. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
   void program;
   void ctx;
+  registerValidate(program, ctx);
 }
