@@ -2,7 +2,7 @@
  * Read planning (pure): which users.list reads and which group expansions a config needs, each
  * as cheap as the data allows.
  *  - Per customer (own mode: google.customer; customers mode: each mapping's customer), mappings
- *    whose pushed-down queries coincide share one read.
+ *    whose pushed-down queries coincide (ignoring case, as Google's search does) share one read.
  *  - When any mapping of a customer cannot be narrowed (nothing pushable), that customer's
  *    directory is read ONCE, unfiltered, and serves all its mappings (filtered locally): one full
  *    read costs no more than the narrowed reads it replaces would.
@@ -120,7 +120,8 @@ export function planReads(config: Config): ReadPlan {
     const byQuery = new Map<string, Draft>();
     for (const entry of entries) {
       const query = unfiltered ? undefined : entry.query;
-      const key = query ?? '*';
+      // Google's search ignores case, so `/Staff` and `/staff` are one read (the first spelling is kept).
+      const key = query?.toLowerCase() ?? '*';
       let draft = byQuery.get(key);
       if (!draft) {
         draft = { customer, mappings: [], full: false, sources: new Set() };

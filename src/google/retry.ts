@@ -37,7 +37,7 @@ export interface RetryEvent {
 
 /** Wait before retry number `attempt` (1-based): uniform in [0, 2 × base × 2^(attempt-1)). */
 export function backoffDelay(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'random'>): number {
-  return Math.round(policy.random() * 2 * policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(policy.random() * 2 * policy.baseDelayMs * 2 ** (attempt - 1));
 }
 
 /**
