@@ -6,7 +6,7 @@
  * and says what is wrong with it. Pure; recursion is bounded by the YAML depth check.
  */
 import { FILTER_OPS } from './filter-ops.js';
-import { childPointer, describeValue, didYouMean, humanPath, listOf, quote } from './text.js';
+import { childPointer, closest, describeValue, didYouMean, humanPath, listOf, quote } from './text.js';
 
 export interface ShapeProblem {
   pointer: string;
@@ -48,16 +48,19 @@ function listProblems(node: Record<string, unknown>, key: 'all' | 'any', pointer
 
 function clauseProblems(node: Record<string, unknown>, pointer: string): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
+  let missing = CLAUSE_KEYS.filter((k) => !(k in node));
   for (const key of Object.keys(node)) {
     if (CLAUSE_KEYS.includes(key)) continue;
+    // A misspelt key explains the missing one: say it once ('vaule' → did you mean 'value'?).
+    const meant = closest(key, [...CLAUSE_KEYS, 'all', 'any']);
+    missing = missing.filter((m) => m !== meant);
     problems.push({
       pointer: childPointer(pointer, key),
       at: 'key',
       code: 'unknown-key',
-      message: `unknown key '${key}' in filter clause ${humanPath(pointer)}${didYouMean(key, [...CLAUSE_KEYS, 'all', 'any'])}; a clause has field, op and value`,
+      message: `unknown key '${key}' in filter clause ${humanPath(pointer)}${meant ? ` (did you mean '${meant}'?)` : ''}; a clause has field, op and value`,
     });
   }
-  const missing = CLAUSE_KEYS.filter((k) => !(k in node));
   if (missing.length > 0) {
     problems.push({
       pointer,

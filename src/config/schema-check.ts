@@ -7,9 +7,12 @@ import { CONFIG_SCHEMA } from './schema.js';
 
 let compiled: ValidateFunction | undefined;
 
-/** A fresh ajv instance with halo-sync's options: all errors, strict (union types allowed). */
+/**
+ * A fresh ajv instance with halo-sync's options: all errors, strict (union types allowed), and
+ * verbose so each error carries its parent schema (the allowed keys for "did you mean").
+ */
 export function createAjv(): Ajv2020 {
-  return new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  return new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 }
 
 export function configValidator(): ValidateFunction {

@@ -22,7 +22,11 @@ export const MAPPING_DEFS = {
         description: 'Google customer id whose directory this mapping reads. Required when `google.directory` is `customers`, refused otherwise.',
         examples: ['C01abc23', 'my_customer'],
       },
-      filter: { $ref: '#/$defs/filter', description: 'Which users of the directory match. No filter means everyone in the directory.' },
+      filter: {
+        $ref: '#/$defs/filter',
+        description: 'Which users of the directory match. No filter means everyone in the directory.',
+        examples: [{ field: 'orgUnitPath', op: 'under', value: '/Staff' }, { any: [{ field: 'group', op: 'memberOf', value: 'it@acme.com' }, { field: 'isAdmin', op: 'equals', value: true }] }],
+      },
     },
     examples: [{ name: 'engineers', agent: true, defaultRole: 'Technician', filter: { field: 'group', op: 'memberOf', value: 'engineers@acme.com' } }],
   },

@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { filterShapeProblems } from './filter-shape.js';
 import { keyPosition, valueAtPointer, valuePosition, type PositionIndex } from './positions.js';
-import { childPointer, describeValue, didYouMean, humanPath, inPath, listOf, quote, splitPointer } from './text.js';
+import { childPointer, closest, describeValue, didYouMean, humanPath, inPath, listOf, quote, splitPointer } from './text.js';
 
 export interface SchemaErrorContext extends PositionIndex {
   file: string;
@@ -122,6 +122,21 @@ function mapOne(error: ErrorObject, context: SchemaErrorContext): Diagnostic | u
   }
 }
 
+/**
+ * `nmae: x` yields both "unknown key 'nmae' (did you mean 'name'?)" and "missing required key
+ * 'name'": one mistake, so the second message is dropped. Returns `parent/missingKey` entries.
+ */
+function missingKeysExplainedByTypos(errors: readonly ErrorObject[]): Set<string> {
+  const explained = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+    const meant = closest(String(error.params.additionalProperty), allowed);
+    if (meant !== undefined) explained.add(`${error.instancePath}/${meant}`);
+  }
+  return explained;
+}
+
 /** Diagnostics for every schema error, filters collapsed to one message per problem. */
 export function schemaDiagnostics(errors: readonly ErrorObject[], context: SchemaErrorContext): Diagnostic[] {
   const roots = failedFilterRoots(errors);
@@ -137,8 +152,10 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], context: Schem
       out.push({ severity: 'error', code: p.code, message: p.message, file: context.file, ...where, pointer: p.pointer });
     }
   }
+  const explained = missingKeysExplainedByTypos(errors);
   for (const error of errors) {
     if (roots.some((root) => isAtOrUnder(error.instancePath, root))) continue;
+    if (error.keyword === 'required' && explained.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     const diagnostic = mapOne(error, context);
     if (diagnostic) out.push(diagnostic);
   }

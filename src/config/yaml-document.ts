@@ -6,7 +6,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Position } from './types.js';
-import { childPointer, humanPath } from './text.js';
+import { childPointer, humanPath, splitPointer } from './text.js';
 
 export interface ParsedYaml {
   /** Plain data (yaml's toJS); present only when the YAML itself had no errors. */
@@ -19,13 +19,19 @@ export interface ParsedYaml {
 /** Deeper than any real config; keeps every recursive walk after this one far from the stack limit. */
 export const MAX_DEPTH = 64;
 
-const YAML_MESSAGES: Record<string, (text: string) => string> = {
-  TAB_AS_INDENT: () => 'a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces',
-  MULTIPLE_DOCS: () => "the file holds more than one YAML document (a second '---'); halo-sync reads a single document: remove the extra '---' and what follows, or merge it into the first",
-  BAD_INDENT: (text) => `bad indentation: ${text}; align keys of the same mapping at the same column, with spaces`,
-  MISSING_CHAR: (text) => `${text}; close the quote or bracket`,
-  BLOCK_AS_IMPLICIT_KEY: (text) => `${text}; quote values that contain ': ' (for example value: "a: b")`,
+/** Errors whose yaml wording speaks to programmers (parseAllDocuments…): said in our own words. */
+const WHOLE_MESSAGES: Record<string, string> = {
+  TAB_AS_INDENT: 'a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces',
+  MULTIPLE_DOCS: "the file holds more than one YAML document (a second '---'); halo-sync reads a single document: remove the extra '---' and what follows, or merge it into the first",
 };
+
+/** What to do about a YAML error, recognised from yaml's own wording. */
+function yamlHint(text: string): string {
+  if (/Missing closing|end with a [\]}]/.test(text)) return 'close the quote or bracket';
+  if (/compact mappings|Implicit keys|Implicit map keys/.test(text)) return 'quote values that contain \': \' (for example site: "A: B")';
+  if (/indent|column|indicator/i.test(text)) return 'check the indentation: the keys of one mapping start at the same column, indented with spaces';
+  return 'check the YAML syntax around this position';
+}
 
 /** yaml's own message without the " at line X, column Y:" tail and the pretty-printed excerpt. */
 function firstLine(error: YAMLError): string {
@@ -38,13 +44,13 @@ function fromYamlError(error: YAMLError, file: string, text: string, keyPaths: M
   const base = { severity: 'error' as const, file, line: where?.line ?? 1, column: where?.col ?? 1 };
   if (error.code === 'DUPLICATE_KEY') {
     const pointer = keyPaths.get(error.pos[0]);
-    const key = text.slice(error.pos[0], error.pos[1]).trim();
+    const key = pointer === undefined ? text.slice(error.pos[0], error.pos[1]).trim() : (splitPointer(pointer).pop() ?? '');
     const first = pointer === undefined ? undefined : keyPositions[pointer];
     const parent = pointer === undefined ? '' : ` in ${humanPath(pointer.slice(0, pointer.lastIndexOf('/')))}`;
     const firstAt = first && (first.line !== base.line || first.column !== base.column) ? ` (first given at ${first.line}:${first.column})` : '';
     return { ...base, code: 'yaml-duplicate-key', pointer, message: `duplicate key '${key}'${parent}${firstAt}: each key may appear once; remove one of them` };
   }
-  const message = YAML_MESSAGES[error.code]?.(firstLine(error)) ?? `invalid YAML: ${firstLine(error)}`;
+  const message = WHOLE_MESSAGES[error.code] ?? `invalid YAML: ${firstLine(error)}; ${yamlHint(error.message)}`;
   return { ...base, code: `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`, message };
 }
 
@@ -126,10 +132,10 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   for (const e of doc.errors) result.diagnostics.push(fromYamlError(e, file, text, walk.keyPaths, walk.keyPositions));
   for (const w of doc.warnings) {
     const where = w.linePos?.[0];
-    result.diagnostics.push({ severity: 'warning', code: `yaml-${w.code.toLowerCase().replace(/_/g, '-')}`, message: `${firstLine(w)}; the value is read as plain text`, file, line: where?.line ?? 1, column: where?.col ?? 1 });
+    result.diagnostics.push({ severity: 'warning', code: `yaml-${w.code.toLowerCase().replace(/_/g, '-')}`, message: `${firstLine(w)}; the value is read as plain text: remove the tag`, file, line: where?.line ?? 1, column: where?.col ?? 1 });
   }
   for (const alias of walk.unresolved) {
-    result.diagnostics.push(error('yaml-unresolved-alias', `alias '${alias.name}' refers to an anchor '&${alias.name.replace(/^\*/, '')}' that is not defined before it: define the anchor first or write the value out`, alias.at, alias.pointer));
+    result.diagnostics.push(error('yaml-unresolved-alias', `alias '*${alias.name}' refers to an anchor '&${alias.name}' that is not defined before it: define the anchor first or write the value out`, alias.at, alias.pointer));
   }
   if (result.diagnostics.some((d) => d.severity === 'error')) return result;
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { CUSTOM_PREFIX, MANAGED_FIELDS, NAME_FIELDS, knownTargets, type ImportKind } from '../../fields/halo-fields.js';
+import { isWritten } from '../positions.js';
 import { didYouMean } from '../text.js';
 import { report, type RuleContext } from './context.js';
 import { fieldMapsOf, IMPORT_KINDS, type PlacedFieldMap } from './field-maps.js';
@@ -36,7 +37,8 @@ function targetProblem(context: RuleContext, placed: PlacedFieldMap): string | u
   if (MANAGED_FIELDS[kind].includes(lower)) {
     return `'${target}' is managed by halo-sync and cannot be a field-map target (${MANAGED_REASONS[lower] ?? 'halo-sync sets it itself'}): remove this field map`;
   }
-  if (kind === 'agents' && lower === context.config.matching.agentIdField.toLowerCase()) {
+  // Default maps that collide with agentIdField are reported by the agent-id-field rule, at the setting.
+  if (kind === 'agents' && isWritten(context, '/fields/agents') && lower === context.config.matching.agentIdField.toLowerCase()) {
     return `'${target}' holds the Google id of each agent (matching.agentIdField) and cannot be a field-map target: remove this field map or choose another matching.agentIdField`;
   }
   if (!knownTargets(kind).includes(target)) {

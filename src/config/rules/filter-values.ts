@@ -46,7 +46,8 @@ function valueFinding({ clause, pointer }: PlacedClause): Finding | undefined {
     return problem('member-of-needs-email', `op memberOf needs the email address of a Google group, e.g. staff@acme.com, not '${value}'`);
   }
   if (field === 'orgUnitPath' && (op === 'equals' || op === 'notEquals' || op === 'startsWith') && !value.startsWith('/')) {
-    return problem('ou-path-without-slash', `organizational unit paths start with '/', so '${value}' never matches: write /${value}`, 'warning');
+    const effect = op === 'notEquals' ? 'every user passes this test' : 'this test matches no one';
+    return problem('ou-path-without-slash', `organizational unit paths start with '/', so with '${value}' ${effect}: write /${value}`, 'warning');
   }
   return undefined;
 }
