@@ -62,16 +62,19 @@ export class DirectoryStore {
       this.byCustomerKey.set(key, view);
       if (!this.byCustomerKey.has(customer.id)) this.byCustomerKey.set(customer.id, view);
       // The primary domain, then any secondary domain the customer's people and groups use.
-      const domains = [customer.domain, ...all.map((u) => u.primaryEmail), ...view.groups.map((g) => g.email)];
-      for (const d of domains) {
-        const domain = d.includes('@') ? emailDomain(d) : fold(d);
-        if (!this.byDomain.has(domain)) this.byDomain.set(domain, view);
+      this.claimDomain(fold(customer.domain), view);
+      let lastDomain = '';
+      for (const email of [...all.map((u) => u.primaryEmail), ...view.groups.map((g) => g.email)]) {
+        const domain = emailDomain(email);
+        if (domain !== lastDomain) this.claimDomain(domain, view);
+        lastDomain = domain;
       }
       for (const user of view.live) {
         const entry = { customer: view, user };
-        for (const k of [user.id, ...[user.primaryEmail, ...(user.aliases ?? []), ...(user.nonEditableAliases ?? [])].map(fold)]) {
-          if (!this.users.has(k)) this.users.set(k, entry);
-        }
+        this.indexUser(user.id, entry);
+        this.indexUser(fold(user.primaryEmail), entry);
+        for (const alias of user.aliases ?? []) this.indexUser(fold(alias), entry);
+        for (const alias of user.nonEditableAliases ?? []) this.indexUser(fold(alias), entry);
       }
       for (const group of view.groups) {
         const entry = { customer: view, group };
@@ -80,6 +83,15 @@ export class DirectoryStore {
         }
       }
     }
+  }
+
+  private claimDomain(domain: string, view: CustomerView): void {
+    if (!this.byDomain.has(domain)) this.byDomain.set(domain, view);
+  }
+
+  /** The first customer to name a key keeps it. */
+  private indexUser(key: string, entry: UserEntry): void {
+    if (!this.users.has(key)) this.users.set(key, entry);
   }
 
   private readable(view: CustomerView): CustomerView {

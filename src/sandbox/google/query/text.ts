@@ -4,8 +4,11 @@
  * digits: `jane.doe@acme.com` has the words jane, doe, acme, com.
  */
 
+const NON_ASCII = /[^\u0020-\u007e]/;
+
 export function fold(text: string): string {
-  return text.normalize('NFC').toLowerCase();
+  // Plain ASCII needs no Unicode normalisation; skipping it keeps 100k-user directories fast.
+  return NON_ASCII.test(text) ? text.normalize('NFC').toLowerCase() : text.toLowerCase();
 }
 
 export function words(text: string): string[] {
@@ -62,7 +65,7 @@ export function phoneKey(text: string): string {
 
 /** `/Staff/` → `/staff`; `''` → `/`. Used for the orgUnitPath subtree match. */
 export function normalizeOrgUnitPath(path: string): string {
-  let p = fold(path.trim());
+  let p = fold(path);
   if (!p.startsWith('/')) p = `/${p}`;
   while (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
   return p;
