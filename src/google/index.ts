@@ -8,7 +8,7 @@ export {
 export { OAUTH_ERROR_CODES, RATE_LIMIT_REASONS, toGoogleApiError } from './errors.js';
 export { expandGroups } from './groups.js';
 export { lookupUsers, type LookupOptions } from './lookup.js';
-export type { ProgressCallback, ReadProgress } from './progress.js';
+export { describeProgress, type ProgressCallback, type ReadProgress } from './progress.js';
 export { BASE_USER_FIELDS, mappingCustomer, planReads, type PlannedUserRead, type ReadPlan } from './read-plan.js';
 export { readDirectory, type ReadDirectoryOptions } from './reader.js';
 export { backoffDelay, DEFAULT_RETRY_POLICY, withRetry, type RetryEvent, type RetryPolicy } from './retry.js';

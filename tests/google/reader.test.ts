@@ -1,7 +1,7 @@
 /** The reader over the sandbox: retries that recover, progress, the local re-check, direct lookups. */
 import { describe, expect, it } from 'vitest';
 import type { Mapping } from '../../src/config/types.js';
-import { lookupUsers, planReads, readDirectory, selectMappingUsers, type ReadProgress } from '../../src/google/index.js';
+import { describeProgress, lookupUsers, planReads, readDirectory, selectMappingUsers, type ReadProgress } from '../../src/google/index.js';
 import { customer, makeConfig, makeUsers, sandbox, testClient, USER, USERS } from './helpers.js';
 
 const users = makeUsers(1234, 'acme.com', { ous: ['/Staff', '/Staff/Sales', '/Other'] });
@@ -42,6 +42,7 @@ describe('readDirectory', () => {
     expect(last).toEqual({ phase: 'done', users: snapshot.users.length, pages: (stats[USERS] ?? 0) + (stats['GET /admin/directory/v1/groups/{groupKey}/members'] ?? 0), groups: 1 });
     expect(events.some((e) => e.customer === 'my_customer')).toBe(true);
     for (let i = 1; i < events.length; i++) expect(events[i]!.pages).toBeGreaterThanOrEqual(events[i - 1]!.pages);
+    expect(describeProgress(last!)).toBe(`Google: read: 1,234 users, ${last!.pages} pages, 1 group`);
   });
 
   it('pushdown + local re-check selects exactly what a local evaluation over everyone selects', async () => {
