@@ -88,7 +88,11 @@ export function toGoogleApiError(raw: unknown, call: GoogleCall): ApiError {
   // anything else (no credentials found, a bad key) is not.
   const code = typeof error.code === 'string' ? error.code : undefined;
   const network = error.config !== undefined || (code !== undefined && /^(E[A-Z]+|UND_ERR_[A-Z_]+|ABORT_ERR)$/.test(code));
-  const text = network ? `network error${code ? ` (${code})` : ''}: ${message}` : message;
+  const text = network
+    ? `network error${code ? ` (${code})` : ''}: ${message}`
+    : /Could not load the default credentials/i.test(message)
+      ? `no Google credentials found: set GOOGLE_APPLICATION_CREDENTIALS (a service-account key) and GOOGLE_ADMIN_SUBJECT, or GOOGLE_ACCESS_TOKEN (${message})`
+      : message;
   return new ApiError('Google', call.method, call.path, undefined, excerpt(text, call), { reason: code, retryable: network });
 }
 

@@ -69,7 +69,8 @@ describe('retry', () => {
     expect(oauth).toMatchObject({ reason: 'unauthorized_client', method: 'POST', path: '/token', retryable: false });
     const network = toGoogleApiError(Object.assign(new Error('fetch failed'), { code: 'ECONNRESET', config: {} }), call);
     expect(network).toMatchObject({ retryable: true, status: undefined, reason: 'ECONNRESET' });
-    expect(toGoogleApiError(new Error('Could not load the default credentials'), call).retryable).toBe(false);
+    const none = toGoogleApiError(new Error('Could not load the default credentials. Browse to …'), call);
+    expect(none).toMatchObject({ retryable: false, message: expect.stringContaining('no Google credentials found: set GOOGLE_APPLICATION_CREDENTIALS') });
   });
 
   it('never puts a token in an error message', () => {
