@@ -113,8 +113,9 @@ export function scanQuery(query: string): ScanResult {
         if (atEnd(k)) throw new ScanError(`missing value after ${field[0]}${op}`);
         const { value, star, next } = readValue(k);
         if (value === '') throw new ScanError(`empty value after ${field[0]}${op}`);
-        clauses.push({ field: field[0], op, value, prefix: star && op === ':' });
-        if (star && op !== ':') clauses[clauses.length - 1]!.value = `${value}*`;
+        // A trailing `*` means prefix only after `:`; elsewhere it is part of the value.
+        const prefix = star && op === ':';
+        clauses.push({ field: field[0], op, value: star && !prefix ? `${value}*` : value, prefix });
         i = next;
         continue;
       }
