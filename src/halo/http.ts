@@ -75,9 +75,9 @@ export function classifyNetworkError(error: unknown, timeoutMs: number): Omit<Ex
 }
 
 /** What a user can do about an authorisation failure the API (not the token endpoint) reported. */
-function withHint(status: number, excerpt: string): string {
+function withHint(status: number, excerpt: string, authenticated: boolean): string {
   const hint =
-    status === 401
+    status === 401 && authenticated
       ? 'Halo refused a freshly issued token: check that the API application allows this access and that HALO_TENANT / HALO_AUTH_URL point at this instance'
       : status === 403
         ? "the Halo API application or the agent it logs in as lacks permission for this (Configuration > Integrations > Halo API: the application's permissions, and the agent's role)"
@@ -115,14 +115,17 @@ export class HttpCore {
         const summary = summarizeBody(text, headers.get('content-type'), this.o.secrets());
         const fields = { reason: summary.reason, fieldPaths: summary.fieldPaths };
         if (!(status === 429 || status === 408 || status >= 500)) {
-          throw new HaloApiError(req.method, req.label, status, withHint(status, summary.excerpt), fields);
+          throw new HaloApiError(req.method, req.label, status, withHint(status, summary.excerpt, token !== undefined), fields);
         }
         if (status >= 500 && !req.idempotent) throw this.ambiguous(req, status, summary.excerpt || `HTTP ${status}`);
         failure = new HaloApiError(req.method, req.label, status, summary.excerpt, { ...fields, retryable: true });
         if (status === 429) {
           rateLimited += 1;
           delay = rateLimitedDelay(rateLimited, parseRetryAfter(headers.get('retry-after'), this.o.clock.now()), this.o.retry, this.o.random);
-        } else delay = backoffDelay(retry + 1, this.o.retry, this.o.random);
+        } else {
+          const asked = parseRetryAfter(headers.get('retry-after'), this.o.clock.now()) ?? 0;
+          delay = Math.max(asked, backoffDelay(retry + 1, this.o.retry, this.o.random));
+        }
         cause = `HTTP ${status}`;
       } else {
         if (!outcome.transient) throw new HaloApiError(req.method, req.label, undefined, outcome.detail, { cause: outcome.cause });

@@ -43,6 +43,7 @@ describe('Halo authentication over the sandbox', () => {
     expect(error.message).toContain('Halo rejected the client id/secret');
     expect(error.message).toContain('check HALO_CLIENT_ID / HALO_CLIENT_SECRET');
     expect(error.status).toBe(401);
+    expect(error.excerpt).not.toContain('freshly issued token');
     expectNoSecrets(error, [wrongSecret, CLIENT_SECRET]);
     // Credentials are not retried: one token request.
     expect(harness.sandbox.stats().byEndpoint['POST /auth/token']).toBe(1);

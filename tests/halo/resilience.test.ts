@@ -39,6 +39,7 @@ describe('retries over the sandbox', () => {
     // The first request (discovery) is the one that runs out of retries; an outage is not a missing endpoint.
     expect(error.message).toMatch(/^Halo API GET \/api\/authinfo failed \(50\d\): .*gave up after 4 attempt/);
     expect(harness.sandbox.stats().total).toBe(4);
+    expectNoSecrets(error, [CLIENT_SECRET]);
   });
 
   it('waits out a 429 with its Retry-After, then succeeds', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findUsersByGoogleIdOrEmail, isAmbiguousWrite, updateControl, upsertAgents, upsertCabs, upsertUsers, type WriteResult } from '../../src/halo/index.js';
-import { googleId, haloSeed, ROLE_TECH, startHalo, type Harness } from './halo-fixtures.js';
+import { CLIENT_SECRET, expectNoSecrets, googleId, haloSeed, ROLE_TECH, startHalo, type Harness } from './halo-fixtures.js';
 import { fakeTime } from './fake-time.js';
 
 let harness: Harness | undefined;
@@ -108,6 +108,24 @@ describe('batched upserts over the sandbox', () => {
     expect(!results[0]!.ok && results[0]!.error.message).toContain('no complete response within 0.2 s');
     expect(harness.sandbox.stats().byEndpoint['POST /api/Users']).toBe(1);
     expect(state().users).toHaveLength(3);
+  });
+
+  it('a 5xx on a create is ambiguous and not re-sent; every other create still goes out once', async () => {
+    harness = await startHalo({ halo: haloSeed(1), faults: { haloErrorRate: 0.3, seed: 5 } });
+    const records = Array.from({ length: 20 }, (_, i) => newUser(i));
+    const results = await upsertUsers(harness.client({ sleep: fakeTime().sleep, batchSize: 1 }), records);
+    const ambiguous = failures(results).filter((f) => f.ambiguous);
+    expect(ambiguous.length).toBeGreaterThan(0);
+    expect(failures(results).length).toBe(ambiguous.length);
+    for (const f of ambiguous) {
+      expect(f.error.status).toBeGreaterThanOrEqual(500);
+      expectNoSecrets(f.error, [CLIENT_SECRET]);
+    }
+    // One POST per record, whatever happened: nothing was repeated, so nothing can be duplicated.
+    expect(harness.sandbox.stats().byEndpoint['POST /api/Users']).toBe(20);
+    const emails = state().users.map((u) => u.emailaddress);
+    expect(new Set(emails).size).toBe(emails.length);
+    expect(emails.length).toBe(1 + 20 - ambiguous.length); // the sandbox fails before committing
   });
 
   it('updates are safe to repeat: lost responses are retried until written', async () => {
