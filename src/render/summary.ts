@@ -76,9 +76,13 @@ export function summaryLine(plan: Plan): string {
   return `Plan: ${parts.join(', ')}.`;
 }
 
-/** The planner starts licence-management reasons with `licence:` (DESIGN.md, licence management). */
+/**
+ * Whether licence management caused this change. The planner words it in the reason: a licence
+ * deactivation's reason (or one of its `; `-joined reasons) starts with `licence:`, and a
+ * reactivation that licence management allows says which `licensed role` the agent holds.
+ */
 export function isLicenceChange(change: Change): boolean {
-  return /^licen[cs]e:/i.test(change.reason.trim());
+  return /(^|;\s*)licen[cs]e:|\blicen[cs]ed roles?\b/i.test(change.reason.trim());
 }
 
 function createsDisabledAgent(change: Change): boolean {

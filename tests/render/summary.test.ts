@@ -57,7 +57,11 @@ describe('agentSeatDelta and licence changes', () => {
 
   it('recognises the planner\'s licence reasons', () => {
     expect(isLicenceChange(change('agent', 'deactivate', { reason: 'licence: no role in licence.activeRoles' }))).toBe(true);
-    expect(isLicenceChange(change('agent', 'deactivate', { reason: 'suspended in Google; licence kept' }))).toBe(false);
+    expect(isLicenceChange(change('agent', 'deactivate', { reason: 'suspended in Google; lifecycle.suspended is deactivate' }))).toBe(false);
+    // The planner's own wordings (src/plan/lifecycle.ts, record-plan.ts), joined with '; ' when several apply.
+    expect(isLicenceChange(change('agent', 'deactivate', { reason: 'suspended in Google; lifecycle.suspended is deactivate; licence: holds none of Technician (licence.activeRoles) after the role rules' }))).toBe(true);
+    expect(isLicenceChange(change('agent', 'reactivate', { reason: 'isdisabled in Halo, but in mapping "staff" and active in Google; holds licensed role Technician' }))).toBe(true);
+    expect(isLicenceChange(change('user', 'reactivate', { reason: 'inactive in Halo, but in mapping "clinic" and active in Google' }))).toBe(false);
   });
 
   it('formats counts with thousands separators independent of locale', () => {
