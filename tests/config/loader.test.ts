@@ -71,7 +71,7 @@ describe('parseConfigText', () => {
   });
 
   it('returns warnings alongside a loaded config, and no config when there is an error', () => {
-    const warned = parseConfigText(BASE.replace(/    filter:.*\n/, ''), 'c.yaml');
+    const warned = parseConfigText(BASE.replace(/ {4}filter:.*\n/, ''), 'c.yaml');
     expect(warned.loaded).toBeDefined();
     expect(warned.diagnostics.map((d) => d.severity)).toEqual(['warning']);
     const failed = parseConfigText(BASE.replace('site: Head Office', 'site: Head Office\n    defaultRole: X'), 'c.yaml');
