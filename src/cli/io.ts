@@ -15,6 +15,11 @@ export interface CliIO {
   cwd: string;
   /** Asks a yes/no question on the terminal; absent when stdin is not a terminal. */
   confirm?: (question: string) => Promise<boolean>;
+  /**
+   * Resolves when a long-running command (`sandbox`) should stop. Absent: on SIGINT or SIGTERM.
+   * Tests inject it to stop the command in-process.
+   */
+  untilInterrupted?: () => Promise<void>;
 }
 
 export function processIO(): CliIO {

@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
+import { registerPlan } from './plan.js';
 import { registerValidate } from './validate.js';
+import { registerSandbox } from './sandbox.js';
 
 /** Registers every command; one file per command in this folder. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
   void program;
   void ctx;
   registerValidate(program, ctx);
+  registerPlan(program, ctx);
+  registerSandbox(program, ctx);
 }
