@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE, sandboxState, startFixture, type Json } from './halo-fixture.js';
+import { fixtureHalo, ROLE, sandboxState, startFixture, type Json } from './halo-fixture.js';
 
 describe('Halo sandbox: POST bodies are checked against Halo OpenAPI schemas', () => {
   it('refuses a field the Users schema does not have with 400 naming it, and changes nothing', async () => {
@@ -155,5 +155,18 @@ describe('Halo sandbox: upsert semantics', () => {
     expect((await f.api('GET', '/api/agent')).status).toBe(403);
     expect((await f.api('GET', '/api/Agent/2')).status).toBe(403);
     expect((await f.api('GET', '/api/Users')).status).toBe(200);
+  });
+
+  it('never mutates the seed object it was started from', async () => {
+    const halo = fixtureHalo();
+    const pristine = structuredClone(halo);
+    const f = await startFixture({ halo });
+    await f.api('POST', '/api/Users', [{ id: 1, title: 'Dentist', customfields: [{ id: 151, value: 'HD-9999' }] }]);
+    await f.api('POST', '/api/Agent', [{ id: 2, add_roles: [{ id: ROLE.admin }], jobtitle: 'Lead' }]);
+    await f.api('POST', '/api/CAB', [{ id: 1, members: [{ agent_id: 3 }] }]);
+    await f.api('POST', '/api/Control', [{ enablegooglesso: true }]);
+    await f.api('DELETE', '/api/Users/2');
+    expect((await f.api('GET', '/api/Users/1')).body.title).toBe('Dentist');
+    expect(halo).toEqual(pristine);
   });
 });
