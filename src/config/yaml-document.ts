@@ -5,6 +5,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { valuePosition } from './positions.js';
 import type { Position } from './types.js';
 import { childPointer, humanPath, splitPointer } from './text.js';
 
@@ -115,6 +116,18 @@ function depthExceeds(root: Node | null, limit: number): Node | undefined {
   return undefined;
 }
 
+/** Pointer of the first place the plain data nests deeper than `limit` (cycles included), found without recursion. */
+function dataTooDeep(data: unknown, limit: number): string | undefined {
+  const stack: Array<{ value: unknown; pointer: string; depth: number }> = [{ value: data, pointer: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, pointer, depth } = stack.pop() as { value: unknown; pointer: string; depth: number };
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > limit) return pointer;
+    for (const [key, child] of Object.entries(value)) stack.push({ value: child, pointer: childPointer(pointer, key), depth: depth + 1 });
+  }
+  return undefined;
+}
+
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, keepSourceTokens: false });
@@ -148,12 +161,22 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     result.diagnostics.push(error('root-not-mapping', `the file holds ${kind}, but a halo-sync config is a mapping of keys (version, google, halo, mappings, …)`, walk.positions[''] ?? { line: 1, column: 1 }, ''));
     return result;
   }
+  let data: unknown;
   try {
-    result.data = doc.toJS({ maxAliasCount: 1000 });
+    data = doc.toJS();
   } catch (caught) {
     // yaml refuses alias bombs and similar; say so instead of throwing.
     const reason = caught instanceof Error ? caught.message : String(caught);
     result.diagnostics.push(error('yaml-unreadable', `the YAML cannot be turned into data: ${reason}`, { line: 1, column: 1 }));
+    return result;
   }
+  // Aliases can nest an anchor inside itself (a cycle) or stack anchors deeper than the text shows.
+  const deepAt = dataTooDeep(data, MAX_DEPTH);
+  if (deepAt !== undefined) {
+    const position = valuePosition({ positions: walk.positions, keyPositions: walk.keyPositions }, deepAt);
+    result.diagnostics.push(error('yaml-alias-too-deep', `an alias here makes the data refer to itself or nest more than ${MAX_DEPTH} levels deep: write the value out instead of using the alias`, position, deepAt));
+    return result;
+  }
+  result.data = data;
   return result;
 }
