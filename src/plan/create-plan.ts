@@ -8,14 +8,13 @@
 import { planAgentAccess } from './agent-access.js';
 import { change, newDraft, type ImportSpec, type ImportTrace, type PlanContext, type RecordDraft } from './context.js';
 import type { Person } from './directory-view.js';
-import { desiredValues, diffFields, writeFields } from './fields.js';
+import { createFields, desiredValues, writeFields } from './fields.js';
 import { licenceReason, switchedOff } from './lifecycle.js';
 import type { MatchKey } from '../config/types.js';
 import type { Placement } from './placement.js';
 import { licenceNote } from './record-plan.js';
 import { listText } from './text.js';
 import type { FieldChange } from './types.js';
-import { toFieldValue } from './values.js';
 import { placementUncertain } from './warnings.js';
 
 export function planCreate(
@@ -28,8 +27,7 @@ export function planCreate(
 ): RecordDraft | null {
   const mapping = placement.mapping!.mapping;
   const off = switchedOff(person.user);
-  const desired = desiredValues(person.user, spec.fields);
-  if (trace) trace.desired = desired.map((d) => ({ field: d.field.display, from: d.field.from, value: toFieldValue(d.value) }));
+  if (trace) trace.desired = desiredValues(person.user, spec.fields).map((d) => ({ field: d.field.display, from: d.field.from, value: d.value }));
   if (off !== null) {
     if (trace) trace.match = { how: 'not-created', haloId: null, detail: `${off} in Google: no Halo ${spec.subject} is created for them` };
     return null;
@@ -42,7 +40,7 @@ export function planCreate(
   }
 
   const draft = newDraft(spec, person.id, person.email, null, mapping.name);
-  const fieldChanges = diffFields(null, desired);
+  const fieldChanges = createFields(person.user, spec.fields);
   writeFields(draft.body, fieldChanges);
   const fields: FieldChange[] = fieldChanges.map(({ field, before, after }) => ({ field, before, after }));
   const site = ctx.refs.siteByMapping.get(mapping.name);

@@ -7,41 +7,74 @@ import { createHash, type Hash } from 'node:crypto';
 import type { DirectorySnapshot } from '../model/directory.js';
 import type { HaloSnapshot } from '../model/halo.js';
 
-function collectKeys(value: unknown, keys: Set<string>): void {
-  if (value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    for (const item of value) collectKeys(item, keys);
-    return;
-  }
-  for (const key of Object.keys(value)) {
-    keys.add(key);
-    collectKeys((value as Record<string, unknown>)[key], keys);
-  }
+function keysSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) > (keys[i] as string)) return false;
+  return true;
 }
 
 /**
- * JSON with every object's keys in sorted order. JSON.stringify with a replacer ARRAY emits, at
- * every depth, exactly the listed keys in list order: given every key that occurs, sorted, that is
- * canonical JSON at native speed (a hand-written serializer is several times slower at 100k).
+ * The value with every object's keys in sorted order, copying only objects that need it, so the
+ * native JSON.stringify can do the serialising: measured 2-4x faster at 100k records than a
+ * hand-written canonical serializer, and no slower than a replacer function.
  */
-export function canonicalJson(value: unknown): string {
-  const keys = new Set<string>();
-  collectKeys(value, keys);
-  return JSON.stringify(value, [...keys].sort()) ?? 'null';
+function sortedKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      const sorted = sortedKeys(item);
+      if (sorted !== item && copy === null) copy = value.slice(0, i);
+      if (copy !== null) copy.push(sorted);
+    }
+    return copy ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const inOrder = keysSorted(keys);
+  let copy: Record<string, unknown> | null = null;
+  const ordered = inOrder ? keys : [...keys].sort();
+  for (let i = 0; i < ordered.length; i++) {
+    const key = ordered[i] as string;
+    const member = record[key];
+    const sorted = sortedKeys(member);
+    if (copy === null && (!inOrder || sorted !== member)) {
+      copy = {};
+      for (let j = 0; j < i; j++) copy[ordered[j] as string] = record[ordered[j] as string];
+    }
+    if (copy !== null) copy[key] = sorted;
+  }
+  return copy ?? value;
 }
 
-function byKey<T>(items: readonly T[], key: (t: T) => string | number): T[] {
-  return [...items].sort((a, b) => {
+/** JSON with every object's keys sorted (the form digests and plan comparisons use). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortedKeys(value)) ?? 'null';
+}
+
+/** Sorted by key; the snapshots usually are already (readers sort them), so check before copying. */
+function byKey<T>(items: readonly T[], key: (t: T) => string | number): readonly T[] {
+  const compare = (a: T, b: T) => {
     const x = key(a);
     const y = key(b);
     return x < y ? -1 : x > y ? 1 : 0;
-  });
+  };
+  for (let i = 1; i < items.length; i++) {
+    if (compare(items[i - 1] as T, items[i] as T) > 0) return [...items].sort(compare);
+  }
+  return items;
 }
 
-function section(hash: Hash, name: string, value: unknown): void {
-  hash.update(`${JSON.stringify(name)}:`);
-  hash.update(canonicalJson(value));
-  hash.update(',');
+const CHUNK = 2000;
+
+/** Streams a list into the hash in chunks: no single giant string for 100k records. */
+function section(hash: Hash, name: string, items: readonly unknown[]): void {
+  hash.update(`${JSON.stringify(name)}:[`);
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const json = canonicalJson(items.slice(i, i + CHUNK));
+    hash.update(i === 0 ? json.slice(1, -1) : `,${json.slice(1, -1)}`);
+  }
+  hash.update('],');
 }
 
 export function configDigest(config: unknown): string {
@@ -62,7 +95,7 @@ export function snapshotDigest(directory: DirectorySnapshot, halo: HaloSnapshot)
   section(hash, 'halo.roles', byKey(halo.roles, (r) => r.id));
   section(hash, 'halo.cabs', byKey(halo.cabs, (c) => c.id));
   section(hash, 'halo.fields', byKey(halo.fields, (f) => f.id));
-  section(hash, 'halo.control', halo.control);
+  section(hash, 'halo.control', [halo.control]);
   hash.update('}');
   return `sha256:${hash.digest('hex')}`;
 }

@@ -17,7 +17,7 @@ export interface Person {
   source: 'read' | 'lookup';
   /** Keys of the reads that returned this person. */
   readKeys: readonly string[];
-  /** Customer ids this person belongs to, including `my_customer` when it is the own directory. */
+  /** Customer ids this person belongs to, including `my_customer` when it is the own directory (empty in `own` mode). */
   customers: ReadonlySet<string>;
 }
 
@@ -30,30 +30,46 @@ export interface DirectoryView {
   sources: Map<string, UncertainSource>;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
+const NO_CUSTOMERS: ReadonlySet<string> = new Set();
 
 export function buildDirectoryView(config: Config, directory: DirectorySnapshot): DirectoryView {
   const userById = new Map(directory.users.map((u) => [u.id, u]));
   const reads = [...directory.reads].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Most people come back from the same reads: share one keys array per combination.
   const readKeysById = new Map<string, string[]>();
-  const readCustomersById = new Map<string, string[]>();
-  const ownCustomerIds = new Set<string>();
+  const combos = new Map<string, string[]>();
   for (const read of reads) {
+    const single = [read.key];
     for (const id of read.userIds) {
-      push(readKeysById, id, read.key);
-      push(readCustomersById, id, read.customer);
-      const customerId = userById.get(id)?.customerId;
-      if (read.customer === OWN_CUSTOMER && customerId) ownCustomerIds.add(customerId);
+      const before = readKeysById.get(id);
+      if (!before) {
+        readKeysById.set(id, single);
+        continue;
+      }
+      const name = `${before.join('\u0000')}\u0000${read.key}`;
+      let combo = combos.get(name);
+      if (!combo) combos.set(name, (combo = [...before, read.key]));
+      readKeysById.set(id, combo);
+    }
+  }
+
+  // Customer matching only matters when reading customers' directories.
+  const customersMode = config.google.directory === 'customers';
+  const customerOfRead = new Map(reads.map((r) => [r.key, r.customer]));
+  const ownCustomerIds = new Set<string>();
+  if (customersMode) {
+    for (const read of reads) {
+      if (read.customer !== OWN_CUSTOMER) continue;
+      for (const id of read.userIds) {
+        const customerId = userById.get(id)?.customerId;
+        if (customerId) ownCustomerIds.add(customerId);
+      }
     }
   }
   const explicitCustomers = new Set(config.mappings.map((m) => m.customer).filter((c): c is string => !!c && c !== OWN_CUSTOMER));
-
-  const customersOf = (user: DirectoryUser, fromReads: readonly string[]): Set<string> => {
-    const set = new Set(fromReads);
+  const customersOf = (user: DirectoryUser, readKeys: readonly string[]): ReadonlySet<string> => {
+    if (!customersMode) return NO_CUSTOMERS;
+    const set = new Set(readKeys.map((k) => customerOfRead.get(k) ?? ''));
     if (user.customerId) set.add(user.customerId);
     // `my_customer` is an alias: a user is in it when their customer id is the one the own reads
     // returned, or (nothing known about it) when no mapping names their customer explicitly.
@@ -67,7 +83,7 @@ export function buildDirectoryView(config: Config, directory: DirectorySnapshot)
   for (const [id, readKeys] of readKeysById) {
     const user = userById.get(id);
     if (!user) continue;
-    persons.set(id, { id, user, email: user.primaryEmail, source: 'read', readKeys, customers: customersOf(user, readCustomersById.get(id) ?? []) });
+    persons.set(id, { id, user, email: user.primaryEmail, source: 'read', readKeys, customers: customersOf(user, readKeys) });
   }
   const lookups = new Map<string, DirectLookup>();
   for (const lookup of directory.lookups) {

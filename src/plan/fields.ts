@@ -9,12 +9,12 @@
  */
 import type { Config } from '../config/types.js';
 import type { DirectoryUser } from '../model/directory.js';
-import { parseSourcePath, readSourcePath, type ParsedSourcePath, type SourceValue } from '../fields/google-paths.js';
+import { parseSourcePath, readSourcePath, type ParsedSourcePath } from '../fields/google-paths.js';
 import { isCustomTarget, MANAGED_FIELDS, NAME_FIELDS, type ImportKind } from '../fields/halo-fields.js';
 import type { HaloRefs } from './references.js';
 import type { HaloRecord } from './match.js';
-import type { FieldChange } from './types.js';
-import { desiredValue, sameValue, toFieldValue } from './values.js';
+import type { FieldChange, FieldValue } from './types.js';
+import { desiredValue, isEmailField, sameValue, toFieldValue } from './values.js';
 
 export type FieldTarget = { kind: 'plain'; field: string } | { kind: 'custom'; id: number };
 
@@ -25,6 +25,8 @@ export interface ResolvedField {
   source: ParsedSourcePath;
   /** The config's `from`, for explain. */
   from: string;
+  /** Email fields compare case-insensitively. */
+  ignoreCase: boolean;
 }
 
 const NAME_SOURCES: ReadonlyArray<[string, string]> = [
@@ -42,7 +44,7 @@ export function resolveFields(kind: ImportKind, config: Config, refs: HaloRefs, 
   const out: ResolvedField[] = [];
   const taken = new Set<string>();
   for (const [field, from] of NAME_SOURCES) {
-    out.push({ display: field, target: { kind: 'plain', field }, source: parseSourcePath(from) as ParsedSourcePath, from });
+    out.push({ display: field, target: { kind: 'plain', field }, source: parseSourcePath(from) as ParsedSourcePath, from, ignoreCase: false });
     taken.add(field);
   }
   const reserved = new Set<string>([...NAME_FIELDS, ...MANAGED_FIELDS[kind], idField]);
@@ -53,12 +55,12 @@ export function resolveFields(kind: ImportKind, config: Config, refs: HaloRefs, 
       const definition = refs.customFields.get(map.to);
       if (!definition || taken.has(`#${definition.id}`)) continue;
       taken.add(`#${definition.id}`);
-      out.push({ display: `custom:${definition.name}`, target: { kind: 'custom', id: definition.id }, source, from: map.from });
+      out.push({ display: `custom:${definition.name}`, target: { kind: 'custom', id: definition.id }, source, from: map.from, ignoreCase: isEmailField(definition.name) });
       continue;
     }
     if (reserved.has(map.to) || taken.has(map.to)) continue;
     taken.add(map.to);
-    out.push({ display: map.to, target: { kind: 'plain', field: map.to }, source, from: map.from });
+    out.push({ display: map.to, target: { kind: 'plain', field: map.to }, source, from: map.from, ignoreCase: isEmailField(map.to) });
   }
   return out;
 }
@@ -71,29 +73,32 @@ export function currentValue(record: HaloRecord, target: FieldTarget): unknown {
   return entry?.value;
 }
 
-export interface DesiredValue {
-  field: ResolvedField;
-  value: SourceValue;
+export type FieldDiff = FieldChange & { target: FieldTarget };
+
+const NO_DIFFS: readonly FieldDiff[] = [];
+
+/** The values a person's record should hold, in field order (for creates and explain). */
+export function desiredValues(user: DirectoryUser, fields: readonly ResolvedField[]): Array<{ field: ResolvedField; value: FieldValue }> {
+  return fields.map((field) => ({ field, value: desiredValue(readSourcePath(user, field.source)) }));
 }
 
-export function desiredValues(user: DirectoryUser, fields: readonly ResolvedField[]): DesiredValue[] {
-  return fields.map((field) => ({ field, value: readSourcePath(user, field.source) }));
+/** A create's fields: every desired value that is not empty. */
+export function createFields(user: DirectoryUser, fields: readonly ResolvedField[]): FieldDiff[] {
+  return desiredValues(user, fields)
+    .filter((d) => d.value !== null)
+    .map(({ field, value }) => ({ field: field.display, before: null, after: value, target: field.target }));
 }
 
-/** Field changes against an existing record (or, with null, the create's full list). */
-export function diffFields(record: HaloRecord | null, desired: readonly DesiredValue[]): Array<FieldChange & { target: FieldTarget }> {
-  const out: Array<FieldChange & { target: FieldTarget }> = [];
-  for (const { field, value } of desired) {
-    const after = desiredValue(value);
-    if (record === null) {
-      if (after !== null) out.push({ field: field.display, before: null, after, target: field.target });
-      continue;
-    }
+/** Fields of an existing record that differ from Google. Allocates only for differences (hot path). */
+export function diffRecord(record: HaloRecord, user: DirectoryUser, fields: readonly ResolvedField[]): readonly FieldDiff[] {
+  let out: FieldDiff[] | null = null;
+  for (const field of fields) {
+    const after = desiredValue(readSourcePath(user, field.source));
     const before = currentValue(record, field.target);
-    const compareAs = field.target.kind === 'plain' ? field.target.field : field.display;
-    if (!sameValue(before, after, compareAs)) out.push({ field: field.display, before: toFieldValue(before), after, target: field.target });
+    if (sameValue(before, after, field.ignoreCase)) continue;
+    (out ??= []).push({ field: field.display, before: toFieldValue(before), after, target: field.target });
   }
-  return out;
+  return out ?? NO_DIFFS;
 }
 
 /** Puts field changes into a Halo write body; a cleared field is written as an empty string. */

@@ -50,71 +50,85 @@ function startTrace(ctx: PlanContext, spec: ImportSpec, person: Person, placemen
   return trace;
 }
 
+interface PlacedPerson {
+  person: Person;
+  email: string;
+  placement: Placement;
+  trace: ImportTrace | undefined;
+  outcome: MatchOutcome;
+}
+
 export function planImport(ctx: PlanContext, spec: ImportSpec): void {
   if (spec.mappings.length === 0 && spec.index.linked.size === 0) return;
-  const placed: Array<{ person: Person; placement: Placement; trace: ImportTrace | undefined }> = [];
-  const unplaced = new Map<string, { placement: Placement; trace: ImportTrace | undefined }>();
+  const placed: PlacedPerson[] = [];
   for (const person of ctx.view.persons.values()) {
-    const linked = spec.index.linked.has(person.id);
-    if (spec.mappings.length === 0 && !linked) continue;
-    const placement = place(person, spec.mappings, linked, ctx.view);
-    const trace = startTrace(ctx, spec, person, placement, linked);
-    if (placement.mapping) placed.push({ person, placement, trace });
-    else if (linked) unplaced.set(person.id, { placement, trace });
-  }
-
-  const outcomes = new Map<string, { email: string; outcome: MatchOutcome }>();
-  for (const { person } of placed) outcomes.set(person.id, { email: person.email, outcome: matchPerson(person.user, spec.index, spec.matchKeys) });
-  resolveClaims(outcomes);
-
-  const label = spec.subject;
-  for (const { person, placement, trace } of placed) {
-    const outcome = outcomes.get(person.id)!.outcome;
-    const note = (how: NonNullable<ImportTrace['match']>['how'], haloId: number | null, detail: string) => {
-      if (trace) trace.match = { how, haloId, detail };
-    };
-    switch (outcome.kind) {
-      case 'duplicate-link':
-        ctx.warnings.push(duplicateLink(spec.kind, person.email, person.id, spec.idField, outcome.records));
-        note('duplicate-link', null, `${outcome.records.length} Halo ${label}s carry this Google id: skipped`);
-        break;
-      case 'ambiguous':
-        ctx.warnings.push(ambiguousMatch(spec.kind, person.email, person.id, outcome));
-        note('ambiguous', null, `ambiguous ${outcome.key} match (Halo ${label}s ${outcome.candidates.map((r) => `#${r.id}`).join(', ')}${outcome.claimedWith ? `, also claimed by ${outcome.claimedWith.join(', ')}` : ''}): skipped`);
-        break;
-      case 'foreign':
-        ctx.warnings.push(foreignId(spec.kind, person.email, person.id, spec.idField, outcome));
-        note('foreign-id', outcome.record.id, `matches Halo ${label} #${outcome.record.id} by ${outcome.key}, but its ${spec.idField} belongs to another integration: skipped`);
-        break;
-      case 'none': {
-        const draft = planCreate(ctx, spec, person, placement, outcome.tried, trace);
-        if (draft) ctx.drafts.push(draft);
-        break;
-      }
-      case 'id':
-      case 'matched': {
-        const how = outcome.kind === 'id' ? 'id' : outcome.key;
-        note(how, outcome.record.id, outcome.kind === 'id'
-          ? `Halo ${label} #${outcome.record.id} carries this Google id in ${spec.idField}`
-          : `Halo ${label} #${outcome.record.id} matches by ${outcome.key} and has no Google id yet: linked in this plan`);
-        const draft = planPlaced(ctx, spec, person, placement, outcome, trace);
-        if (trace) trace.lifecycle = keptNotes(person.user, true, ctx.config);
-        if (draft.changes.length > 0) ctx.drafts.push(draft);
-        break;
-      }
+    const linkedRecords = spec.index.linked.get(person.id);
+    if (spec.mappings.length === 0 && !linkedRecords) continue;
+    const placement = place(person, spec.mappings, linkedRecords !== undefined, ctx.view);
+    const trace = startTrace(ctx, spec, person, placement, linkedRecords !== undefined);
+    if (placement.mapping) {
+      placed.push({ person, email: person.email, placement, trace, outcome: matchPerson(person.user, spec.index, spec.matchKeys) });
+    } else if (linkedRecords) {
+      planLinkedUnplaced(ctx, spec, person.id, linkedRecords, person, { placement, trace });
     }
   }
-
-  const placedIds = new Set(placed.map((p) => p.person.id));
+  resolveClaims(placed);
+  for (const entry of placed) planPlacedPerson(ctx, spec, entry);
+  // Linked records whose person no read returned and no lookup found.
   for (const [googleId, records] of spec.index.linked) {
-    if (placedIds.has(googleId)) continue;
-    const person = ctx.view.persons.get(googleId);
-    if (records.length > 1) {
-      ctx.warnings.push(duplicateLink(spec.kind, person?.email, googleId, spec.idField, records));
-      continue;
-    }
-    planUnplaced(ctx, spec, googleId, records[0] as HaloRecord, person, unplaced.get(googleId));
+    if (!ctx.view.persons.has(googleId)) planLinkedUnplaced(ctx, spec, googleId, records, undefined, undefined);
   }
+}
+
+function planPlacedPerson(ctx: PlanContext, spec: ImportSpec, { person, placement, trace, outcome }: PlacedPerson): void {
+  const label = spec.subject;
+  const note = (how: NonNullable<ImportTrace['match']>['how'], haloId: number | null, detail: string) => {
+    if (trace) trace.match = { how, haloId, detail };
+  };
+  switch (outcome.kind) {
+    case 'duplicate-link':
+      ctx.warnings.push(duplicateLink(spec.kind, person.email, person.id, spec.idField, outcome.records));
+      note('duplicate-link', null, `${outcome.records.length} Halo ${label}s carry this Google id: skipped`);
+      return;
+    case 'ambiguous':
+      ctx.warnings.push(ambiguousMatch(spec.kind, person.email, person.id, outcome));
+      note('ambiguous', null, `ambiguous ${outcome.key} match (Halo ${label}s ${outcome.candidates.map((r) => `#${r.id}`).join(', ')}${outcome.claimedWith ? `, also the only match of ${outcome.claimedWith.join(', ')}` : ''}): skipped`);
+      return;
+    case 'foreign':
+      ctx.warnings.push(foreignId(spec.kind, person.email, person.id, spec.idField, outcome));
+      note('foreign-id', outcome.record.id, `matches Halo ${label} #${outcome.record.id} by ${outcome.key}, but its ${spec.idField} belongs to another integration: skipped`);
+      return;
+    case 'none': {
+      const draft = planCreate(ctx, spec, person, placement, outcome.tried, trace);
+      if (draft) ctx.drafts.push(draft);
+      return;
+    }
+    case 'id':
+    case 'matched': {
+      note(outcome.kind === 'id' ? 'id' : outcome.key, outcome.record.id, outcome.kind === 'id'
+        ? `Halo ${label} #${outcome.record.id} carries this Google id in ${spec.idField}`
+        : `Halo ${label} #${outcome.record.id} matches by ${outcome.key} and has no Google id yet: linked in this plan`);
+      const draft = planPlaced(ctx, spec, person, placement, outcome, trace);
+      if (trace) trace.lifecycle = keptNotes(person.user, true, ctx.config);
+      if (draft.changes.length > 0) ctx.drafts.push(draft);
+    }
+  }
+}
+
+function planLinkedUnplaced(
+  ctx: PlanContext,
+  spec: ImportSpec,
+  googleId: string,
+  records: HaloRecord[],
+  person: Person | undefined,
+  state: { placement: Placement; trace: ImportTrace | undefined } | undefined,
+): void {
+  if (records.length > 1) {
+    ctx.warnings.push(duplicateLink(spec.kind, person?.email, googleId, spec.idField, records));
+    if (state?.trace) state.trace.match = { how: 'duplicate-link', haloId: null, detail: `${records.length} Halo ${spec.subject}s carry this Google id: skipped` };
+    return;
+  }
+  planUnplaced(ctx, spec, googleId, records[0] as HaloRecord, person, state);
 }
 
 /** A managed record whose person no mapping of this import places: the lifecycle policies decide. */

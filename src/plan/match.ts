@@ -82,17 +82,16 @@ export function matchPerson(user: DirectoryUser, index: RecordIndex, keys: reado
  * The same unlinked record as the single candidate of two people is an ambiguity too: linking it
  * to either would be a guess. Rewrites those outcomes in place.
  */
-export function resolveClaims(outcomes: Map<string, { email: string; outcome: MatchOutcome }>): void {
-  const claims = new Map<number, string[]>();
-  for (const [googleId, { outcome }] of outcomes) {
-    if (outcome.kind === 'matched') push(claims, outcome.record.id, googleId);
+export function resolveClaims(entries: ReadonlyArray<{ email: string; outcome: MatchOutcome }>): void {
+  const claims = new Map<number, Array<{ email: string; outcome: MatchOutcome }>>();
+  for (const entry of entries) {
+    if (entry.outcome.kind === 'matched') push(claims, entry.outcome.record.id, entry);
   }
   for (const claimants of claims.values()) {
     if (claimants.length < 2) continue;
-    for (const googleId of claimants) {
-      const entry = outcomes.get(googleId);
-      if (!entry || entry.outcome.kind !== 'matched') continue;
-      const others = claimants.filter((g) => g !== googleId).map((g) => outcomes.get(g)?.email ?? g);
+    for (const entry of claimants) {
+      if (entry.outcome.kind !== 'matched') continue;
+      const others = claimants.filter((c) => c !== entry).map((c) => c.email).sort();
       entry.outcome = { kind: 'ambiguous', key: entry.outcome.key, candidates: [entry.outcome.record], claimedWith: others };
     }
   }

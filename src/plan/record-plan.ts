@@ -6,7 +6,7 @@
 import { planAgentAccess, type AgentAccess } from './agent-access.js';
 import { change, isInactive, newDraft, type ImportSpec, type ImportTrace, type PlanContext, type RecordDraft } from './context.js';
 import type { Person } from './directory-view.js';
-import { desiredValues, diffFields, writeFields } from './fields.js';
+import { desiredValues, diffRecord, writeFields } from './fields.js';
 import { licenceReason, suspendedReason, switchedOff } from './lifecycle.js';
 import type { HaloRecord, MatchOutcome } from './match.js';
 import type { Placement } from './placement.js';
@@ -61,8 +61,7 @@ export function planPlaced(
     draft.body[spec.idField] = person.id;
   }
 
-  const desired = desiredValues(person.user, spec.fields);
-  const fieldChanges = diffFields(record, desired);
+  const fieldChanges = diffRecord(record, person.user, spec.fields);
   writeFields(draft.body, fieldChanges);
   const fields: FieldChange[] = fieldChanges.map(({ field, before, after }) => ({ field, before, after }));
   let moved = false;
@@ -78,10 +77,10 @@ export function planPlaced(
     }
   }
   if (fields.length > 0) {
-    const what = listText(fields.map((f) => f.field));
-    change(draft, 'update', moved && fields.length === 1
-      ? `mapping "${mapping.mapping.name}" places them in site ${site?.name}`
-      : `Google values differ for ${what} (mapping "${mapping.mapping.name}")`, { fields });
+    const parts: string[] = [];
+    if (fieldChanges.length > 0) parts.push(`Google values differ for ${listText(fieldChanges.map((f) => f.field))}`);
+    if (moved) parts.push(`mapping "${mapping.mapping.name}" places them in site ${site?.name}`);
+    change(draft, 'update', `${parts.join('; ')}${moved ? '' : ` (mapping "${mapping.mapping.name}")`}`, { fields });
   }
 
   let access: AgentAccess | null = null;
@@ -111,7 +110,7 @@ export function planPlaced(
   }
 
   if (trace) {
-    trace.desired = desired.map((d) => ({ field: d.field.display, from: d.field.from, value: toFieldValue(d.value) }));
+    trace.desired = desiredValues(person.user, spec.fields).map((d) => ({ field: d.field.display, from: d.field.from, value: d.value }));
     if (access) {
       trace.roles = access.roleTraces;
       trace.cabs = access.cabTraces;

@@ -58,7 +58,7 @@ export function planSignIn(config: Config, control: HaloControl): SignInPlan {
     const after = setting.desired(signIn);
     if (after === undefined) continue;
     const before = current(control, setting.control);
-    if (sameValue(before, after, setting.control)) continue;
+    if (sameValue(before, after, false)) continue;
     // Auto-redirect sends everyone straight to Google: switched on before sign-in is known to
     // work, it locks people out. Halo's guide asks to confirm sign-in first; so do we.
     if (setting.control === 'googlessoautoredirect' && after === true && !(enabledNow && enabledAfter)) {

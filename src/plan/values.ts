@@ -18,18 +18,19 @@ export function isEmailField(field: string): boolean {
 }
 
 /** The canonical text of a value for comparison; null for "no value". */
-export function comparable(value: unknown, field: string): string | null {
+export function comparable(value: unknown, ignoreCase: boolean): string | null {
   if (value === undefined || value === null) return null;
   let text: string;
   if (typeof value === 'string') text = value.trim();
   else if (typeof value === 'boolean' || typeof value === 'number') text = String(value);
   else text = JSON.stringify(value);
   if (text === '') return null;
-  return isEmailField(field) ? text.toLowerCase() : text;
+  return ignoreCase ? text.toLowerCase() : text;
 }
 
-export function sameValue(a: unknown, b: unknown, field: string): boolean {
-  return comparable(a, field) === comparable(b, field);
+/** @param ignoreCase true for email fields (see isEmailField). */
+export function sameValue(a: unknown, b: unknown, ignoreCase: boolean): boolean {
+  return comparable(a, ignoreCase) === comparable(b, ignoreCase);
 }
 
 /** The value to show as `after` and to write: strings trimmed, empty as null. */
