@@ -27,11 +27,12 @@ describe('parseSeed: valid seeds', () => {
   });
 
   it('reads JSON by content, whatever the file is called', () => {
-    const json = JSON.stringify({ halo: { clients: [{ id: 1, name: 'A' }], sites: [{ id: 2, name: 'S', client_id: 1 }] }, faults: { haloErrorRate: 0.1 } });
+    const faults = { haloErrorRate: 0.1, googleErrorRate: 0.1, googleRateLimitRate: 0.2, lostResponseRate: 0.05, latencyMs: 20, seed: 3, haloRateLimit: { requests: 300, windowSeconds: 300 } };
+    const json = JSON.stringify({ halo: { clients: [{ id: 1, name: 'A' }], sites: [{ id: 2, name: 'S', client_id: 1 }] }, faults });
     const result = parseSeed(json, 'seed.yaml');
     expect(result.errors).toEqual([]);
     expect(result.seed?.halo?.sites?.[0]?.client_id).toBe(1);
-    expect(result.seed?.faults?.haloErrorRate).toBe(0.1);
+    expect(result.seed?.faults).toEqual(faults);
   });
 
   it('allows two Halo users to share an email (a seed may stage an ambiguity) and outside group members', () => {

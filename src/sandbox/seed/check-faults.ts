@@ -1,8 +1,12 @@
-/** Checks the seed's `faults` and `simulate` sections (both optional; everything off by default). */
+/**
+ * Checks the seed's `faults` and `simulate` sections (both optional; everything off by default).
+ * The key lists mirror SeedFaults and SeedSimulate in ../seed-types.ts: add a key here when adding
+ * one there, or seeds using it are refused as typos.
+ */
 import { checkKeys, isRecord, type SeedReport } from './report.js';
 
-const FAULT_KEYS = ['haloErrorRate', 'googleErrorRate', 'haloRateLimit', 'latencyMs', 'lostResponseRate', 'seed'];
-const RATES = ['haloErrorRate', 'googleErrorRate', 'lostResponseRate'];
+const FAULT_KEYS = ['haloErrorRate', 'googleErrorRate', 'googleRateLimitRate', 'haloRateLimit', 'latencyMs', 'lostResponseRate', 'seed'];
+const RATES = ['haloErrorRate', 'googleErrorRate', 'googleRateLimitRate', 'lostResponseRate'];
 const SIMULATE_KEYS = ['googleTokenError', 'googleSubjectNotAdmin', 'googleForbiddenCustomers', 'haloForbiddenPaths'];
 const TOKEN_ERRORS = ['unauthorized_client', 'admin_policy_enforced', 'invalid_grant', 'access_denied'];
 
