@@ -34,10 +34,12 @@ export function defaultSeedPath(): string {
 /** Pure: parses and checks seed text. `file` is only used in messages. */
 export function parseSeed(text: string, file: string): SeedParseResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': YAML warnings (e.g. an unknown !tag) are reported below, not printed by the parser.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const report = new SeedReport(file, doc, lines);
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    for (const e of problems) {
       const pos = lines.linePos(e.pos[0]);
       report.fileError(`not valid YAML or JSON: ${e.message.split('\n')[0]}`, { line: pos.line, column: pos.col });
     }

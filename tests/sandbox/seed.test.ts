@@ -200,6 +200,7 @@ google:
   it('reports YAML syntax errors and duplicate keys with their position', () => {
     expect(errorsOf('halo:\n  users: [\n')[0]).toMatch(/^seed\.yaml:\d+:\d+: error: not valid YAML or JSON: /);
     expect(errorsOf('faults: {}\nfaults: {}\n')[0]).toMatch(/^seed\.yaml:2:1: error: not valid YAML or JSON: .*unique/);
+    expect(errorsOf('halo:\n  users: !people []\n')[0]).toMatch(/^seed\.yaml:2:10: error: not valid YAML or JSON: .*!people/);
     expect(errorsOf('- just\n- a list\n')).toEqual(['seed.yaml:1:1: error: a seed is a mapping with the sections google, halo, faults, simulate (all optional)']);
   });
 
