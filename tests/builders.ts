@@ -118,12 +118,17 @@ export function group(email: string, members: DirectoryUser[], o: { complete?: b
   };
 }
 
+/** Users each built read returned, so world() can put them in the snapshot without repeating them. */
+const readUsers = new WeakMap<ScopeRead, DirectoryUser[]>();
+
 export function read(key: string, mappings: string[], users: DirectoryUser[], o: { complete?: boolean; error?: string; customer?: string } = {}): ScopeRead {
-  return {
+  const built: ScopeRead = {
     key, mappings, customer: o.customer ?? 'my_customer', complete: o.complete ?? true,
     ...(o.error ? { error: o.error } : {}),
     userIds: users.map((u) => u.id).sort(),
   };
+  readUsers.set(built, users);
+  return built;
 }
 
 export function found(user: DirectoryUser): DirectLookup {
@@ -198,7 +203,7 @@ export interface World {
 
 export interface WorldOptions {
   config?: Partial<Config>;
-  /** People every default read returns (one complete read per mapping). */
+  /** People every default read returns (one complete read per mapping). With `reads`, extra people in the snapshot. */
   people?: DirectoryUser[];
   /** Replaces the default reads. */
   reads?: ScopeRead[];
@@ -218,7 +223,8 @@ export function world(o: WorldOptions = {}): World {
     return read(`${customer}|${m.name}`, [m.name], users, { customer });
   });
   const lookupUsers = (o.lookups ?? []).flatMap((l) => (l.user ? [l.user] : []));
-  const users = [...new Map([...people, ...lookupUsers].map((u) => [u.id, u])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const fromReads = reads.flatMap((r) => readUsers.get(r) ?? []);
+  const users = [...new Map([...people, ...fromReads, ...lookupUsers].map((u) => [u.id, u])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const directory: DirectorySnapshot = { users, reads, groups: o.groups ?? [], lookups: o.lookups ?? [] };
   const halo: HaloSnapshot = {
     users: [], agents: [], sites: SITES, clients: [{ id: 1, name: 'Acme' }], roles: Object.values(ROLES),

@@ -42,7 +42,7 @@ export class HoldLedger {
 
   heldFor(key: string): string {
     const byKind = this.held.get(key);
-    if (!byKind || byKind.size === 0) return 'nothing was held back, but people it did not return are missing from this plan';
+    if (!byKind || byKind.size === 0) return 'nothing was held back because of it';
     const parts = [...byKind.entries()]
       .sort(([a], [b]) => compareText(a, b))
       .map(([kind, people]) => {

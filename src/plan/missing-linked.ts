@@ -21,5 +21,5 @@ export function missingLinkedIds(config: Config, directory: DirectorySnapshot, h
   };
   collect(halo.users, 'googleworkplace_id');
   collect(halo.agents, config.matching.agentIdField);
-  return [...missing].sort((a, b) => (a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...missing].sort();
 }

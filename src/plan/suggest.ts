@@ -19,13 +19,28 @@ function distance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/** "Infra CAB" abbreviates "Infrastructure CAB": each word a prefix of the matching word. */
+function abbreviates(short: string, long: string): boolean {
+  const a = short.split(/\s+/);
+  const b = long.split(/\s+/);
+  return short.length >= 3 && a.length === b.length && a.every((word, i) => (b[i] as string).startsWith(word));
+}
+
+/** "CFEmployeeNo" and "CFEmployeeNumber": most of the shorter name is a common prefix. */
+function sharedPrefix(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i >= 4 && i >= 0.75 * Math.min(a.length, b.length);
+}
+
 /** The closest known name (Halo's spelling), if it is close enough to be a plausible typo. */
 export function nearestName(wanted: string, known: readonly string[]): string | undefined {
   const w = wanted.trim().toLowerCase();
   let best: { name: string; score: number } | undefined;
   for (const name of known) {
     const n = name.toLowerCase();
-    const score = n.includes(w) || w.includes(n) ? Math.abs(n.length - w.length) / 2 : distance(w, n);
+    // An abbreviation or a truncation is as good a guess as a one-letter typo.
+    const score = abbreviates(w, n) || abbreviates(n, w) || (w.length >= 3 && n.includes(w)) || sharedPrefix(w, n) ? 1 : distance(w, n);
     if (!best || score < best.score || (score === best.score && name < best.name)) best = { name, score };
   }
   if (!best) return undefined;
