@@ -65,6 +65,11 @@ export interface SeedSimulate {
   googleForbiddenCustomers?: string[];
   /** Halo API paths (e.g. `/api/Agent`) that answer 403, like an API application missing permissions. */
   haloForbiddenPaths?: string[];
+  /**
+   * The scopes granted to the service account in the domain-wide delegation page. A delegated JWT
+   * asking for any other scope is refused with unauthorized_client, as Google does. Absent: all granted.
+   */
+  googleDelegatedScopes?: string[];
 }
 
 export interface SandboxSeed {

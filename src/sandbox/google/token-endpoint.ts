@@ -10,6 +10,7 @@
 import type { SeedSimulate } from '../seed-types.js';
 import { DEFAULT_GRANTED_SCOPES } from './auth.js';
 import type { TokenStore } from './auth.js';
+import { delegationRefusal } from './delegation.js';
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 /** Audiences Google accepts for the delegated JWT; the sandbox also accepts its own `/token` URL. */
@@ -112,6 +113,8 @@ function jwtGrant(form: URLSearchParams, ctx: TokenEndpointContext): TokenReply 
   const subject = typeof sub === 'string' && sub !== '' ? sub : undefined;
   const simulated = simulatedError(ctx, 'jwt', subject);
   if (simulated) return simulated;
+  const notDelegated = delegationRefusal(ctx.simulate, scope);
+  if (notDelegated) return notDelegated;
   const token = ctx.tokens.mint(scope.split(' ').filter(Boolean), subject, ctx.lifetimeSeconds);
   return { status: 200, body: { access_token: token, expires_in: ctx.lifetimeSeconds, token_type: 'Bearer' } };
 }

@@ -7,7 +7,7 @@ import { checkKeys, isRecord, type SeedReport } from './report.js';
 
 const FAULT_KEYS = ['haloErrorRate', 'googleErrorRate', 'googleRateLimitRate', 'haloRateLimit', 'latencyMs', 'lostResponseRate', 'seed'];
 const RATES = ['haloErrorRate', 'googleErrorRate', 'googleRateLimitRate', 'lostResponseRate'];
-const SIMULATE_KEYS = ['googleTokenError', 'googleSubjectNotAdmin', 'googleForbiddenCustomers', 'haloForbiddenPaths'];
+const SIMULATE_KEYS = ['googleTokenError', 'googleSubjectNotAdmin', 'googleForbiddenCustomers', 'haloForbiddenPaths', 'googleDelegatedScopes'];
 const TOKEN_ERRORS = ['unauthorized_client', 'admin_policy_enforced', 'invalid_grant', 'access_denied'];
 
 export function checkFaults(faults: unknown, report: SeedReport): void {
@@ -56,6 +56,7 @@ export function checkSimulate(simulate: unknown, customerKeys: string[], report:
       report.error(['simulate', 'googleForbiddenCustomers', i], 'simulate.googleForbiddenCustomers', `${id} is not a seeded customer (google.customers)`);
     }
   });
+  stringList(simulate, 'googleDelegatedScopes', report);
   stringList(simulate, 'haloForbiddenPaths', report).forEach((path, i) => {
     if (!/^\/api\//i.test(path)) report.error(['simulate', 'haloForbiddenPaths', i], 'simulate.haloForbiddenPaths', `${path} must be an API path such as /api/Agent`);
   });
