@@ -81,12 +81,19 @@ export function configDigest(config: unknown): string {
   return `sha256:${createHash('sha256').update(canonicalJson(config)).digest('hex')}`;
 }
 
+/** Id lists are sets: their order carries no meaning. */
+function sortedIds(ids: readonly string[]): readonly string[] {
+  return byKey(ids, (id) => id);
+}
+
 export function snapshotDigest(directory: DirectorySnapshot, halo: HaloSnapshot): string {
   const hash = createHash('sha256');
   hash.update('{');
   section(hash, 'directory.users', byKey(directory.users, (u) => u.id));
-  section(hash, 'directory.reads', byKey(directory.reads, (r) => r.key));
-  section(hash, 'directory.groups', byKey(directory.groups, (g) => g.email));
+  section(hash, 'directory.reads', byKey(directory.reads, (r) => r.key).map((r) => ({ ...r, userIds: sortedIds(r.userIds) })));
+  section(hash, 'directory.groups', byKey(directory.groups, (g) => g.email).map((g) => ({
+    ...g, userIds: sortedIds(g.userIds), userEmails: sortedIds(g.userEmails), customers: sortedIds(g.customers),
+  })));
   section(hash, 'directory.lookups', byKey(directory.lookups, (l) => l.googleId));
   section(hash, 'halo.users', byKey(halo.users, (u) => u.id));
   section(hash, 'halo.agents', byKey(halo.agents, (a) => a.id));

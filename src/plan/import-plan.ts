@@ -10,7 +10,7 @@ import { planCreate } from './create-plan.js';
 import type { Person } from './directory-view.js';
 import { resolveFields } from './fields.js';
 import { keptNotes, outOfScopeReason, suspendedReason } from './lifecycle.js';
-import { indexRecords, matchPerson, resolveClaims, type HaloRecord, type MatchOutcome } from './match.js';
+import { byId, indexRecords, matchPerson, resolveClaims, type HaloRecord, type MatchOutcome } from './match.js';
 import { place, scopeMappings, traceMappings, type Placement } from './placement.js';
 import { finishDeactivation, planPlaced } from './record-plan.js';
 import { ambiguousMatch, duplicateLink, foreignId, lookupProblem } from './warnings.js';
@@ -124,7 +124,7 @@ function planLinkedUnplaced(
   state: { placement: Placement; trace: ImportTrace | undefined } | undefined,
 ): void {
   if (records.length > 1) {
-    ctx.warnings.push(duplicateLink(spec.kind, person?.email, googleId, spec.idField, records));
+    ctx.warnings.push(duplicateLink(spec.kind, person?.email, googleId, spec.idField, byId(records)));
     if (state?.trace) state.trace.match = { how: 'duplicate-link', haloId: null, detail: `${records.length} Halo ${spec.subject}s carry this Google id: skipped` };
     return;
   }

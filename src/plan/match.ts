@@ -53,6 +53,11 @@ export function indexRecords(records: readonly HaloRecord[], idField: string, em
   return index;
 }
 
+/** Snapshot order must not leak into messages: candidates are listed by Halo id. */
+export function byId(records: readonly HaloRecord[]): HaloRecord[] {
+  return [...records].sort((a, b) => a.id - b.id);
+}
+
 export type MatchOutcome =
   | { kind: 'id'; record: HaloRecord }
   | { kind: 'duplicate-link'; records: HaloRecord[] }
@@ -63,13 +68,13 @@ export type MatchOutcome =
 
 export function matchPerson(user: DirectoryUser, index: RecordIndex, keys: readonly MatchKey[]): MatchOutcome {
   const linked = index.linked.get(user.id);
-  if (linked) return linked.length === 1 ? { kind: 'id', record: linked[0] as HaloRecord } : { kind: 'duplicate-link', records: linked };
+  if (linked) return linked.length === 1 ? { kind: 'id', record: linked[0] as HaloRecord } : { kind: 'duplicate-link', records: byId(linked) };
   for (const key of keys) {
     const wanted = key === 'email' ? foldEmail(user.primaryEmail) : personNameKey(user);
     if (wanted === '') continue;
     const found = (key === 'email' ? index.byEmail : index.byName).get(wanted);
     if (!found || found.length === 0) continue;
-    if (found.length > 1) return { kind: 'ambiguous', key, candidates: found };
+    if (found.length > 1) return { kind: 'ambiguous', key, candidates: byId(found) };
     const record = found[0] as HaloRecord;
     const identity = index.identity.get(record.id);
     if (identity?.kind === 'foreign') return { kind: 'foreign', key, record, value: identity.value };

@@ -19,10 +19,11 @@ export function safetyVerdict(config: Config, changes: readonly Change[], manage
   const { maxDeactivations, maxDeactivationPercent } = config.safety;
   const deactivations = changes.filter((c) => c.action === 'deactivate').length;
   const violations: SafetyViolation[] = [];
+  const exceed = deactivations === 1 ? 'exceeds' : 'exceed';
   if (deactivations > maxDeactivations) {
     violations.push({
       code: 'max-deactivations',
-      message: `${plural(deactivations, 'deactivation')} exceed safety.maxDeactivations (${maxDeactivations})`,
+      message: `${plural(deactivations, 'deactivation')} ${exceed} safety.maxDeactivations (${maxDeactivations})`,
       limit: maxDeactivations,
       actual: deactivations,
     });
@@ -32,7 +33,7 @@ export function safetyVerdict(config: Config, changes: readonly Change[], manage
     if (percent > maxDeactivationPercent) {
       violations.push({
         code: 'max-deactivation-percent',
-        message: `${deactivations} of ${plural(managed, 'managed record')} (${percentText(percent)}%) exceed safety.maxDeactivationPercent (${maxDeactivationPercent}%)`,
+        message: `${deactivations} of ${plural(managed, 'managed record')} (${percentText(percent)}%) ${exceed} safety.maxDeactivationPercent (${maxDeactivationPercent}%)`,
         limit: maxDeactivationPercent,
         actual: Math.round(percent * 10) / 10,
       });

@@ -57,7 +57,7 @@ describe('safety caps', () => {
       halo: { users: [haloUser(5, { emailaddress: 'sue@acme.test' })] },
     })).plan;
     expect(plan.changes.map((c) => c.action)).toEqual(['link', 'update', 'deactivate']);
-    expect(plan.safety.violations).toEqual([expect.objectContaining({ code: 'max-deactivation-percent', message: '1 of 1 managed record (100%) exceed safety.maxDeactivationPercent (50%)' })]);
+    expect(plan.safety.violations).toEqual([expect.objectContaining({ code: 'max-deactivation-percent', message: '1 of 1 managed record (100%) exceeds safety.maxDeactivationPercent (50%)' })]);
   });
 
   it('the percent check is skipped when halo-sync manages nothing yet', () => {
