@@ -18,6 +18,7 @@ import { BodyTooLargeError, problem, Query, QueryError, readBody, sendEmpty, sen
 import { ListCache, type ApiReply } from './reads.js';
 import { handleApi, resolveRoute, type Route } from './routes.js';
 import { HaloState } from './state.js';
+import { SCRIPTED_FAULTS_PATH, ScriptedFaults } from './scripted-faults.js';
 import { StatsRecorder } from './stats.js';
 
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './reads.js';
@@ -60,11 +61,13 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
   const forbidden = (options.simulate?.haloForbiddenPaths ?? []).map((p) => p.toLowerCase().replace(/\/+$/, ''));
   const stats = new StatsRecorder();
   const cache = new ListCache();
+  const scripted = new ScriptedFaults(); // test-control hook: POST /_sandbox/faults (scripted-faults.ts)
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.pathname.toLowerCase();
+    if (path === SCRIPTED_FAULTS_PATH) return scripted.control(method, req, res);
     if (path === '/_sandbox' || path.startsWith('/_sandbox/')) return handleSandboxRoute(method, path, res);
     const route = resolveRoute(method, url.pathname);
     const reply = (r: ApiReply) => {
@@ -92,8 +95,13 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
       stats.record(route.endpoint, injected.status);
       return sendText(res, injected.status, injected.body, injected.contentType);
     }
+    const aimed = scripted.draw(route.endpoint, body);
+    if (aimed?.kind === 'status') {
+      stats.fault('error');
+      return reply({ status: aimed.status, body: aimed.body });
+    }
     const outcome = answer(route, method, url, req, body);
-    if (outcome.committed && method === 'POST' && faults.drawLostResponse()) {
+    if (outcome.committed && method === 'POST' && (aimed?.kind === 'lose' || faults.drawLostResponse())) {
       // The write happened; the client never hears about it (it must re-read before retrying).
       stats.fault('lostResponse');
       stats.record(route.endpoint, undefined);

@@ -1,0 +1,79 @@
+/**
+ * Scripted faults: a test-control hook for end-to-end tests that need a fault at one exact request
+ * ("the next POST /api/Users answers 500", "the POST that carries this email loses its response"),
+ * which the seed's random faults cannot aim. Open and uncounted like `/_sandbox/stats`.
+ *
+ *   POST   /_sandbox/faults  { "rules": [ { "endpoint": "POST /api/Users", "status": 500, "times": 2 },
+ *                                         { "endpoint": "POST /api/Agent", "lose": true, "bodyIncludes": "ann@" } ] }
+ *   GET    /_sandbox/faults  → { "rules": [ …with `times` counting down… ] }
+ *   DELETE /_sandbox/faults  → clears every rule
+ *
+ * A rule matches a request by its endpoint key (`METHOD /api/Resource`, as in `/_sandbox/stats`)
+ * and, optionally, a substring of the request body. The first matching rule with `times` left
+ * fires: `status` answers before the endpoint runs (nothing is written); `lose: true` lets the
+ * write commit and then drops the connection (a lost response). Rules are added to the end.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendEmpty, sendJson } from './http.js';
+
+export const SCRIPTED_FAULTS_PATH = '/_sandbox/faults';
+
+export interface ScriptedRule {
+  endpoint: string;
+  /** Answer with this status instead of running the endpoint. */
+  status?: number;
+  /** Commit the write, then drop the response. */
+  lose?: boolean;
+  /** Only requests whose body contains this text (case-sensitive). */
+  bodyIncludes?: string;
+  /** How many matching requests it fires for (default 1). */
+  times?: number;
+}
+
+export type ScriptedFault = { kind: 'status'; status: number; body: unknown } | { kind: 'lose' };
+
+function isRule(value: unknown): value is ScriptedRule {
+  const r = value as ScriptedRule | null;
+  return (
+    typeof r === 'object' && r !== null && typeof r.endpoint === 'string' &&
+    (r.status === undefined || (Number.isInteger(r.status) && r.status >= 400 && r.status <= 599)) &&
+    (r.times === undefined || (Number.isInteger(r.times) && r.times > 0)) &&
+    (r.status !== undefined) !== (r.lose === true)
+  );
+}
+
+export class ScriptedFaults {
+  private rules: Array<ScriptedRule & { times: number }> = [];
+
+  /** The next fault for this request, if a rule matches; counts the rule down. */
+  draw(endpoint: string, body: string): ScriptedFault | undefined {
+    const rule = this.rules.find((r) => r.times > 0 && r.endpoint.toLowerCase() === endpoint.toLowerCase() && (r.bodyIncludes === undefined || body.includes(r.bodyIncludes)));
+    if (!rule) return undefined;
+    rule.times -= 1;
+    this.rules = this.rules.filter((r) => r.times > 0);
+    if (rule.lose) return { kind: 'lose' };
+    const status = rule.status as number;
+    return { kind: 'status', status, body: { ClassName: 'System.Exception', Message: `An unexpected error occurred (sandbox: scripted fault ${status}).` } };
+  }
+
+  async control(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (method === 'GET') return sendJson(res, 200, { rules: this.rules });
+    if (method === 'DELETE') {
+      this.rules = [];
+      return sendEmpty(res, 204);
+    }
+    if (method !== 'POST') return sendJson(res, 405, { Message: 'GET, POST or DELETE /_sandbox/faults' });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readBody(req));
+    } catch {
+      parsed = undefined;
+    }
+    const rules = (parsed as { rules?: unknown } | undefined)?.rules;
+    if (!Array.isArray(rules) || !rules.every(isRule)) {
+      return sendJson(res, 400, { Message: 'Expected { "rules": [ { "endpoint": "POST /api/Users", "status": 500 | "lose": true, "times"?: n, "bodyIncludes"?: "…" } ] }' });
+    }
+    this.rules.push(...rules.map((r) => ({ ...r, times: r.times ?? 1 })));
+    sendJson(res, 200, { rules: this.rules });
+  }
+}
