@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
+import { registerApply } from './apply.js';
+import { registerDemo } from './demo.js';
 import { registerPlan } from './plan.js';
 import { registerValidate } from './validate.js';
 import { registerSandbox } from './sandbox.js';
@@ -10,5 +12,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   void ctx;
   registerValidate(program, ctx);
   registerPlan(program, ctx);
+  registerApply(program, ctx);
+  registerDemo(program, ctx);
   registerSandbox(program, ctx);
 }
