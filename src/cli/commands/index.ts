@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
 import { registerApply } from './apply.js';
 import { registerDemo } from './demo.js';
+import { registerDoctor } from './doctor.js';
 import { registerPlan } from './plan.js';
 import { registerValidate } from './validate.js';
 import { registerSandbox } from './sandbox.js';
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerApply(program, ctx);
   registerDemo(program, ctx);
   registerSandbox(program, ctx);
+  registerDoctor(program, ctx);
 }
