@@ -37,18 +37,18 @@ export function buildDirectoryView(config: Config, directory: DirectorySnapshot)
   const reads = [...directory.reads].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // Most people come back from the same reads: share one keys array per combination.
   const readKeysById = new Map<string, string[]>();
-  const combos = new Map<string, string[]>();
+  const extended = new Map<string[], string[]>();
   for (const read of reads) {
     const single = [read.key];
+    extended.clear();
     for (const id of read.userIds) {
       const before = readKeysById.get(id);
       if (!before) {
         readKeysById.set(id, single);
         continue;
       }
-      const name = `${before.join('\u0000')}\u0000${read.key}`;
-      let combo = combos.get(name);
-      if (!combo) combos.set(name, (combo = [...before, read.key]));
+      let combo = extended.get(before);
+      if (!combo) extended.set(before, (combo = [...before, read.key]));
       readKeysById.set(id, combo);
     }
   }

@@ -28,6 +28,7 @@ export function outOfScopeReason(kind: ImportKind, config: Config, gone: boolean
 }
 
 export function licenceReason(activeRoleNames: readonly string[]): string {
+  if (activeRoleNames.length === 0) return 'licence: licence.activeRoles names no role, so no agent can stay active';
   return `licence: holds none of ${listText(activeRoleNames)} (licence.activeRoles) after the role rules`;
 }
 

@@ -12,7 +12,7 @@ import type { HaloRecord, MatchOutcome } from './match.js';
 import type { Placement } from './placement.js';
 import { foldEmail, listText } from './text.js';
 import type { FieldChange } from './types.js';
-import { toFieldValue } from './values.js';
+import { comparable, toFieldValue } from './values.js';
 import { placementUncertain, protectedAgent } from './warnings.js';
 
 export function isProtectedAgent(ctx: PlanContext, spec: ImportSpec, email: string, record: HaloRecord | null): boolean {
@@ -56,7 +56,7 @@ export function planPlaced(
   if (outcome.kind === 'matched') {
     const value = outcome.key === 'email' ? String(record[spec.emailField] ?? '').trim() : String(record.name ?? '').trim();
     change(draft, 'link', `matched by ${outcome.key} (${value}) to Halo ${spec.subject} #${record.id}, which has no Google id yet; links it to this person`, {
-      fields: [{ field: spec.idField, before: toFieldValue(record[spec.idField]), after: person.id }],
+      fields: [{ field: spec.idField, before: comparable(record[spec.idField], false) === null ? null : toFieldValue(record[spec.idField]), after: person.id }],
     });
     draft.body[spec.idField] = person.id;
   }

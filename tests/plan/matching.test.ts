@@ -12,6 +12,7 @@ function usersWorld(halo: Array<ReturnType<typeof haloUser>>, keys: MatchKey[] =
 describe('matching Google people to Halo records', () => {
   it.each([
     { name: 'exact email', record: { emailaddress: 'ann@acme.test' }, keys: ['email'] as MatchKey[] },
+    { name: 'email, with a blank id field', record: { emailaddress: 'ann@acme.test', googleworkplace_id: '  ' }, keys: ['email'] as MatchKey[] },
     { name: 'email differing in case and surrounding spaces', record: { emailaddress: '  ANN@Acme.Test ' }, keys: ['email'] as MatchKey[] },
     { name: 'name, case- and space-insensitive', record: { firstname: ' ann ', surname: 'LEE  ', emailaddress: 'ann.lee@old.test' }, keys: ['name'] as MatchKey[] },
     { name: 'name from the display name when first name and surname are empty', record: { name: 'Ann   Lee', emailaddress: null }, keys: ['name'] as MatchKey[] },
