@@ -32,6 +32,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Codes that mean the request got no answer. (The reader's error boundary counts every E-code as a
+ * network error, but ENOENT from a federated credential's source file is a setup problem.)
+ */
+const NETWORK_CODE = /^(ECONN|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|EPIPE|UND_ERR|ABORT_ERR)/;
+
 /** A failed token exchange: unauthorized_client, App Blocked, invalid_grant, … */
 export function tokenExchangeProblem(error: unknown, credentials: CredentialsDescription, scopes: readonly string[]): Problem {
   const reason = error instanceof ApiError ? error.reason : undefined;
@@ -61,7 +67,7 @@ export function tokenExchangeProblem(error: unknown, credentials: CredentialsDes
     case 'invalid_scope':
       return { detail: `invalid_scope (${text})`, fix: delegationFix(credentials, scopes) };
   }
-  if (error instanceof ApiError && error.status === undefined && error.retryable) {
+  if (error instanceof ApiError && error.status === undefined && NETWORK_CODE.test(error.reason ?? '')) {
     return { detail: `no answer from Google's token endpoint (${text})`, fix: 'check the network and any proxy (HTTPS_PROXY) between this machine and oauth2.googleapis.com' };
   }
   if (error instanceof ApiError && error.status === undefined) {

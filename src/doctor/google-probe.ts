@@ -40,8 +40,8 @@ export function createGoogleProbe(env: Env, options: GoogleProbeOptions): Google
     retry: false,
     timeout: options.timeoutMs ?? 30_000,
   });
-  // A diagnosis, not a sync: a couple of quick retries for blips, then report.
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 2, baseDelayMs: 500, maxTotalDelayMs: 5_000, ...options.retry };
+  // A diagnosis, not a sync: one quick retry for a blip, then report.
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 1, baseDelayMs: 500, maxTotalDelayMs: 5_000, ...options.retry };
   const secrets = [env.GOOGLE_ACCESS_TOKEN];
 
   function run<T>(method: string, path: string, subject: string | undefined, call: () => Promise<T>): Promise<T> {

@@ -50,16 +50,17 @@ export async function checkCustomerLookup(customers: readonly string[], probe: G
   }
   const found: string[] = [];
   const failed: string[] = [];
-  for (const customer of customers) {
-    try {
-      const answer = await probe.getCustomer(customer);
+  const answers = await Promise.all(customers.map((customer) => probe.getCustomer(customer).then((answer) => ({ answer }), (error: unknown) => ({ error }))));
+  for (const [i, outcome] of answers.entries()) {
+    const customer = customers[i] as string;
+    if ('answer' in outcome) {
+      const { answer } = outcome;
       if (answer.domain) domains.set(customer, answer.domain);
       found.push(`${customer}${answer.id && answer.id !== customer ? ` = ${answer.id}` : ''}${answer.domain ? ` (${answer.domain})` : ''}`);
-    } catch (error) {
-      if (error instanceof ApiError && error.reason === 'insufficientPermissions') {
-        return { domains, check: scopeWarning(credentials, `the token lacks ${CUSTOMER_READ_SCOPE}`) };
-      }
-      failed.push(`${customer}: ${readProblem(error, { credentials, scopes: probe.scopes, customer }).detail}`);
+    } else if (outcome.error instanceof ApiError && outcome.error.reason === 'insufficientPermissions') {
+      return { domains, check: scopeWarning(credentials, `the token lacks ${CUSTOMER_READ_SCOPE}`) };
+    } else {
+      failed.push(`${customer}: ${readProblem(outcome.error, { credentials, scopes: probe.scopes, customer }).detail}`);
     }
   }
   if (failed.length > 0) {
