@@ -73,7 +73,8 @@ export async function recoverCreates(
     } else {
       const error = result?.error ?? 'no result for this record';
       const ambiguous = result ? result.ambiguous : isAmbiguousWrite(error);
-      run.record(draft(write), { outcome: 'failed', batch, error: operationError(error, ambiguous), note: ambiguous ? AMBIGUOUS_NOTE : null });
+      const note = ambiguous ? `sent twice (a re-read between the attempts found no record) and unconfirmed both times: it ${AMBIGUOUS_NOTE}` : null;
+      run.record(draft(write), { outcome: 'failed', batch, error: operationError(error, ambiguous), note });
     }
   });
 }
