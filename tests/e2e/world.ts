@@ -66,7 +66,7 @@ export async function startWorld(options: { seed?: SandboxSeed; config?: string 
   await writeFile(join(dir, 'halo-sync.yaml'), options.config ?? (await exampleConfig()));
   const sandbox = await startSandbox({ seed: options.seed ?? (await exampleSeed()) });
   // Tiny retry waits: the scripted faults would otherwise cost real seconds of backoff.
-  const env = { ...sandbox.env, HALO_SYNC_RETRY_BASE_MS: '1', NO_COLOR: '1' };
+  const env: Record<string, string> = { ...sandbox.env, HALO_SYNC_RETRY_BASE_MS: '1', NO_COLOR: '1' };
   const halo = (path: string, init?: RequestInit) => fetch(`${sandbox.halo.url}${path}`, init);
   return {
     dir,
