@@ -149,12 +149,14 @@ function planUnplaced(
     const suspended = suspendedReason(person.user, config);
     if (suspended) reasons.push(suspended);
     const outOfScope = outOfScopeReason(spec.kind, config, false);
-    if (outOfScope && state.placement.heldBy.length > 0) {
+    const held = outOfScope !== null && state.placement.heldBy.length > 0;
+    if (held && reasons.length === 0 && record[spec.statusField] !== true) {
       ctx.holds.hold(state.placement.heldBy.flatMap((m) => [...m.readSources, ...m.groupSources]), 'deactivation', email);
-    } else if (outOfScope) reasons.push(outOfScope);
+    } else if (outOfScope && !held) reasons.push(outOfScope);
     if (state.trace) {
       state.trace.match = { how: 'id', haloId: record.id, detail: `Halo ${spec.subject} #${record.id} carries this Google id in ${spec.idField}` };
       state.trace.lifecycle = [...reasons, ...keptNotes(person.user, false, config)];
+      if (held) state.trace.lifecycle.push('in no mapping that was read completely, but an incompletely read mapping might hold them: not deactivated as out of scope');
     }
   } else {
     const lookup = ctx.view.lookups.get(googleId);

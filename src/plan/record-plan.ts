@@ -96,14 +96,16 @@ export function planPlaced(
   const suspended = suspendedReason(person.user, ctx.config);
   if (suspended) reasons.push(suspended);
   if (access?.licence && !access.licence.active) {
-    if (access.licence.uncertain.length > 0) ctx.holds.hold(access.licence.uncertain, 'licence deactivation', person.email);
-    else reasons.push(licenceReason(ctx.activeRoleNames));
+    if (access.licence.uncertain.length === 0) reasons.push(licenceReason(ctx.activeRoleNames));
+    else if (reasons.length === 0 && !isInactive(record, spec)) ctx.holds.hold(access.licence.uncertain, 'licence deactivation', person.email);
   }
   finishDeactivation(ctx, spec, draft, record, reasons);
 
   if (isInactive(record, spec) && off === null && licensed) {
-    const licence = access?.licence ? `; holds licensed role ${listText(access.licence.holding)}` : '';
-    change(draft, 'reactivate', `${spec.statusField} in Halo, but in mapping "${mapping.mapping.name}" and active in Google${licence}`, {
+    const holding = access?.licence?.holding ?? [];
+    const licence = access?.licence ? `; holds licensed role${holding.length > 1 ? 's' : ''} ${listText(holding)}` : '';
+    const state = spec.kind === 'users' ? 'inactive' : 'disabled';
+    change(draft, 'reactivate', `${state} in Halo, but in mapping "${mapping.mapping.name}" and active in Google${licence}`, {
       fields: [{ field: spec.statusField, before: true, after: false }],
     });
     draft.body[spec.statusField] = false;
