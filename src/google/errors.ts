@@ -87,7 +87,7 @@ export function toGoogleApiError(raw: unknown, call: GoogleCall): ApiError {
   // No response: a request that never got an answer (refused, reset, timed out) is transient;
   // anything else (no credentials found, a bad key) is not.
   const code = typeof error.code === 'string' ? error.code : undefined;
-  const network = error.config !== undefined || (code !== undefined && /^(E[A-Z]+|UND_ERR_[A-Z_]+|ABORT_ERR)$/.test(code));
+  const network = error.config !== undefined || (code !== undefined && !LOCAL_FILE_ERRORS.has(code) && /^(E[A-Z]+|UND_ERR_[A-Z_]+|ABORT_ERR)$/.test(code));
   const text = network
     ? `network error${code ? ` (${code})` : ''}: ${message}`
     : /Could not load the default credentials/i.test(message)
@@ -95,6 +95,9 @@ export function toGoogleApiError(raw: unknown, call: GoogleCall): ApiError {
       : message;
   return new ApiError('Google', call.method, call.path, undefined, excerpt(text, call), { reason: code, retryable: network });
 }
+
+/** File-system codes (a credential file that is missing or unreadable): setup problems, never retried. */
+const LOCAL_FILE_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG']);
 
 function safeJson(text: string): unknown {
   try {
