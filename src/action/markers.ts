@@ -1,0 +1,82 @@
+/**
+ * The hidden markers that let the Action find its own comments again (one per config file and
+ * kind), and the hidden record of the reviewed plan that apply-on-merge reads back.
+ *
+ *   <!-- halo-sync:plan config=customers/acme.yaml -->        the sticky plan comment
+ *   <!-- halo-sync:apply config=customers/acme.yaml -->       the comment apply posts on merge
+ *   <!-- halo-sync:reviewed v=1 fingerprint=sha256:… head=<sha> changes=<n> -->
+ *   <!-- halo-sync:reviewed-plan v=1 gzip+base64=… -->        (only when privacy is off and it fits)
+ *
+ * The key is the config path relative to the repository root, not the workflow: renaming a workflow
+ * must not orphan its comment and start a second one (the pile-up of pulumi/actions#519). Two jobs
+ * planning the same file into one PR would share a comment; give each target its own config file.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../plan/index.js';
+import type { Plan } from '../plan/types.js';
+import { parsePlanJson, renderPlanJson } from '../render/index.js';
+
+export type MarkerKind = 'plan' | 'apply';
+
+/** Percent-encodes everything but a safe path alphabet, so a path can never close the HTML comment. */
+export function encodeConfigKey(configKey: string): string {
+  return configKey.replace(/[^A-Za-z0-9._/@+~-]/g, (ch) => encodeURIComponent(ch)).replace(/-->/g, '--%3E');
+}
+
+export function marker(kind: MarkerKind, configKey: string): string {
+  return `<!-- halo-sync:${kind} config=${encodeConfigKey(configKey)} -->`;
+}
+
+/** What changes and the safety verdict — exactly what `apply --plan` compares to call a plan stale. */
+export function planFingerprint(plan: Plan): string {
+  return `sha256:${createHash('sha256').update(canonicalJson({ changes: plan.changes, safety: plan.safety })).digest('hex')}`;
+}
+
+export interface ReviewedRecord {
+  fingerprint: string;
+  /** The pull request's head commit the plan was made for; null when unknown. */
+  head: string | null;
+  changes: number;
+  /** The reviewed plan itself, when the comment carried it. */
+  plan: Plan | null;
+}
+
+const MAX_INFLATED = 64 * 1024 * 1024;
+
+/**
+ * The hidden lines recording the reviewed plan. The compressed plan is personal data, so it is left
+ * out in privacy mode, and left out when larger than `embedLimit` characters.
+ */
+export function reviewedLines(plan: Plan, head: string | null, options: { privacy: boolean; embedLimit: number }): string {
+  const sha = head !== null && /^[0-9a-f]{7,64}$/i.test(head) ? head.toLowerCase() : 'unknown';
+  const lines = [`<!-- halo-sync:reviewed v=1 fingerprint=${planFingerprint(plan)} head=${sha} changes=${plan.changes.length} -->`];
+  if (!options.privacy) {
+    const packed = gzipSync(renderPlanJson(plan), { level: 9 }).toString('base64');
+    if (packed.length <= options.embedLimit) lines.push(`<!-- halo-sync:reviewed-plan v=1 gzip+base64=${packed} -->`);
+  }
+  return lines.join('\n');
+}
+
+const REVIEWED = /<!-- halo-sync:reviewed v=1 fingerprint=(sha256:[0-9a-f]{64}) head=([0-9a-f]{7,64}|unknown) changes=(\d+) -->/;
+const REVIEWED_PLAN = /<!-- halo-sync:reviewed-plan v=1 gzip\+base64=([A-Za-z0-9+/=]+) -->/;
+
+function unpack(base64: string): Plan | null {
+  try {
+    const parsed = parsePlanJson(gunzipSync(Buffer.from(base64, 'base64'), { maxOutputLength: MAX_INFLATED }).toString('utf8'));
+    return parsed.plan ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The reviewed-plan record in a comment body, or null when it has none (a failed or fork plan). */
+export function readReviewed(body: string): ReviewedRecord | null {
+  const match = REVIEWED.exec(body);
+  if (!match) return null;
+  const packed = REVIEWED_PLAN.exec(body);
+  let plan = packed ? unpack(packed[1]!) : null;
+  // A carried plan that does not hash to the recorded fingerprint was tampered with: ignore it.
+  if (plan && planFingerprint(plan) !== match[1]) plan = null;
+  return { fingerprint: match[1]!, head: match[2] === 'unknown' ? null : match[2]!, changes: Number(match[3]), plan };
+}
