@@ -3,7 +3,9 @@
  * must be within the safety limits, and must still be what a fresh plan says (else it is stale);
  * a fresh plan must be within the safety limits. A refusal says what differs and what to do.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { HaloSyncError } from '../diagnostics/errors.js';
 import { samePlan } from '../plan/index.js';
 import type { Plan } from '../plan/types.js';
@@ -54,4 +56,17 @@ export function checkPlan(fresh: Plan, reviewed: Plan | null, planFile: string |
     }
   }
   return fresh.safety.ok ? null : unsafeRefusal(fresh, 'The plan');
+}
+
+/**
+ * Fails fast (before reading or writing anything) when an output file could not be written, so a
+ * typo in --journal or --status-file never surfaces after Halo was changed.
+ */
+export async function checkWritable(path: string, what: string): Promise<void> {
+  const dir = dirname(path);
+  const problem = await stat(dir).then(
+    (s) => (s.isDirectory() ? access(dir, constants.W_OK).then(() => null, () => 'is not writable') : 'is not a directory'),
+    () => 'does not exist',
+  );
+  if (problem) throw new HaloSyncError(`cannot write the ${what} ${path}: the directory ${dir} ${problem}`);
 }

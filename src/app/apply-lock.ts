@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ExitError } from '../diagnostics/errors.js';
+import { ExitError, HaloSyncError } from '../diagnostics/errors.js';
 import { EXIT } from '../cli/exit-codes.js';
 
 export const MAX_LOCK_AGE_MS = 2 * 60 * 60 * 1000;
@@ -87,7 +87,9 @@ export async function acquireApplyLock(path: string, options: LockOptions): Prom
   const now = options.now ?? (() => new Date());
   const alive = options.alive ?? processAlive;
   const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: now().toISOString(), commit: options.commit, configFile: options.configFile, token: randomUUID() };
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new HaloSyncError(`cannot create the apply lock's directory ${dirname(path)} (${error.code ?? error.message}); run apply from a writable checkout`);
+  });
   let tookOver: ApplyLock['tookOver'] = null;
   if (!(await create(path, holder))) {
     const current = await readHolder(path);

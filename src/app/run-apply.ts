@@ -17,7 +17,7 @@ import { ExitError } from '../diagnostics/errors.js';
 import type { Plan } from '../plan/types.js';
 import { createApplyClients, retryFromEnv } from './apply-clients.js';
 import { acquireApplyLock, defaultLockPath, describeTakeover, type ApplyLock } from './apply-lock.js';
-import { checkPlan, readReviewedPlan, unsafeRefusal, type Refusal } from './apply-checks.js';
+import { checkPlan, checkWritable, readReviewedPlan, unsafeRefusal, type Refusal } from './apply-checks.js';
 import type { Clients } from './clients.js';
 import { configCommit, type CommitInfo } from './git-commit.js';
 import type { ProgressReporter } from './progress.js';
@@ -97,7 +97,8 @@ export async function runApply(request: ApplyRequest): Promise<ApplyRun> {
     const result = outcome.kind === 'applied' ? outcome.result : null;
     const kind: RunOutcome = result ? resultOutcome(result) : outcome.kind === 'no-changes' ? 'no-changes' : 'refused';
     const status = statusOf(kind, result, lastError ?? (outcome.kind === 'refused' ? outcome.message : outcome.kind === 'cancelled' ? 'apply cancelled at the prompt' : null));
-    if (statusPath) await writeStatusFile(statusPath, status, secrets);
+    // After writes to Halo, a status file that cannot be written must not hide the report: say so.
+    if (statusPath) await writeStatusFile(statusPath, status, secrets).catch((e: unknown) => request.onNote?.(`warning: could not write the status file ${statusPath}: ${(e as Error).message}`));
     return { runId, outcome, computed, reviewed, commit, status, exitCode: applyExitCode(outcome) };
   };
   const statusOf = (outcome: RunOutcome, result: ApplyResult | null, lastError: string | null): ApplyStatus => ({
@@ -117,6 +118,9 @@ export async function runApply(request: ApplyRequest): Promise<ApplyRun> {
     if (!request.planFile && !request.yes && !request.confirm) {
       throw new ExitError(EXIT.error, 'apply is not running on a terminal, so it cannot ask for approval: pass --yes to apply the fresh plan, or --plan FILE to apply a reviewed plan.');
     }
+    const journalPath = request.journalFile ? resolve(request.cwd, request.journalFile) : undefined;
+    if (journalPath) await checkWritable(journalPath, 'journal');
+    if (statusPath) await checkWritable(statusPath, 'status file');
     if (request.planFile) {
       reviewed = await readReviewedPlan(resolve(request.cwd, request.planFile));
       if (!reviewed.safety.ok) return await finish({ kind: 'refused', ...unsafeRefusal(reviewed, `The reviewed plan (${request.planFile})`) });
@@ -135,8 +139,8 @@ export async function runApply(request: ApplyRequest): Promise<ApplyRun> {
     if (computed.plan.changes.length === 0) return await finish({ kind: 'no-changes' });
     if (!request.planFile && !request.yes && !(await request.confirm?.(CONFIRM_QUESTION))) return await finish({ kind: 'cancelled' });
 
-    if (request.journalFile) {
-      journal = openJournalFile(resolve(request.cwd, request.journalFile), { runId, now, secrets });
+    if (journalPath) {
+      journal = openJournalFile(journalPath, { runId, now, secrets });
       journal.entry('start', {
         mode: request.planFile ? 'reviewed-plan' : 'plan-and-apply',
         planFile: request.planFile ?? null,

@@ -11,7 +11,7 @@
  */
 import { isAmbiguousWrite } from '../halo/index.js';
 import type { RecordWrite } from '../plan/types.js';
-import { AMBIGUOUS_NOTE, operationError } from './errors.js';
+import { AMBIGUOUS_NOTE, haloUnavailable, operationError } from './errors.js';
 import { recordDraft, type RecordKind } from './record-kind.js';
 import type { RunState } from './run-state.js';
 import type { Phase, RequestBatch } from './types.js';
@@ -29,14 +29,16 @@ export async function recoverCreates(
   try {
     found = await kind.find(unsure.map(({ write }) => ({ googleId: write.googleId, email: write.email })));
   } catch (lookupError) {
+    const lookup = operationError(lookupError);
     for (const { write, error } of unsure) {
       run.record(draft(write), {
         outcome: 'failed',
         batch: firstBatch,
         error: operationError(error, true),
-        note: `${AMBIGUOUS_NOTE} (re-reading Halo to check failed: ${operationError(lookupError).message})`,
+        note: `${AMBIGUOUS_NOTE} (re-reading Halo to check failed: ${lookup.message})`,
       });
     }
+    if (haloUnavailable(lookup)) run.stop(phase, lookup);
     return;
   }
 

@@ -62,11 +62,15 @@ export class RunState {
       if (op.outcome === 'applied' && op.haloId !== null) this.createdAgents.set(op.googleId, op.haloId);
       else this.agentCreateFailures.set(op.googleId, op);
     }
-    if (op.error && op.outcome === 'failed' && !this.stopped && haloUnavailable(op.error)) {
-      this.stopped = op.error;
-      this.progress({ type: 'stopped', phase: op.phase, error: op.error });
-    }
+    if (op.error && op.outcome === 'failed' && haloUnavailable(op.error)) this.stop(op.phase, op.error);
     return op;
+  }
+
+  /** Halo stopped answering: everything after this is left for the next run. */
+  stop(phase: Phase, error: OperationError): void {
+    if (this.stopped) return;
+    this.stopped = error;
+    this.progress({ type: 'stopped', phase, error });
   }
 
   /** Records operations the run will not try because it stopped. */

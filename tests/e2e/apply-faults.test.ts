@@ -79,6 +79,26 @@ describe('a batch failing with 500', () => {
     expect(second.code, second.stdout.slice(-1500)).toBe(0);
     await expectConverged(world);
   });
+
+  it('when the re-read after an unanswered create fails too, the creates are reported unknown and the run stops', async () => {
+    world = await startWorld();
+    await world.faults([
+      { endpoint: 'POST /api/Agent', status: 500 },
+      // The plan's own read of the agents goes through; the re-read after the create does not.
+      { endpoint: 'GET /api/Agent', status: 503, times: 1000, skip: 1 },
+    ]);
+    const run = await world.run(['apply', '--yes', '--journal', 'journal.jsonl']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/re-reading Halo to check failed: Halo API GET \/api\/Agent.* failed \(503\)/);
+    expect(run.stdout).toContain('Apply stopped: Halo stopped answering (Halo API GET /api/Agent');
+    const ops = journalLines(await world.read('journal.jsonl')).filter((l) => l.type === 'operation');
+    expect(ops.filter((o) => o.kind === 'create' && o.subject === 'agent').every((o) => o.outcome === 'failed' && o.error.ambiguous)).toBe(true);
+    expect(ops.filter((o) => o.kind === 'deactivate').every((o) => o.outcome === 'not-attempted')).toBe(true);
+
+    await world.clearFaults();
+    expect((await world.run(['apply', '--yes'])).code).toBe(0);
+    await expectConverged(world);
+  });
 });
 
 describe('lost responses never make duplicates', () => {

@@ -82,6 +82,19 @@ describe('the journal', () => {
   });
 });
 
+describe('output files', () => {
+  it('a journal or status file that cannot be written stops apply before it reads or writes anything', async () => {
+    world = await startWorld();
+    const journal = await world.run(['apply', '--yes', '--journal', 'no-such-dir/journal.jsonl']);
+    expect(journal.code).toBe(1);
+    expect(journal.stderr).toMatch(/cannot write the journal .*no-such-dir\/journal\.jsonl: the directory .*no-such-dir does not exist/);
+    const status = await world.run(['apply', '--yes', '--status-file', 'halo-sync.yaml/status.json']);
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain('is not a directory');
+    expect((await world.stats()).total).toBe(0);
+  });
+});
+
 describe('the status file and the commit', () => {
   it('records the outcome, counts and the git commit of the config', async () => {
     world = await startWorld();

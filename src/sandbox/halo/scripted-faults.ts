@@ -10,8 +10,9 @@
  *
  * A rule matches a request by its endpoint key (`METHOD /api/Resource`, as in `/_sandbox/stats`)
  * and, optionally, a substring of the request body. The first matching rule with `times` left
- * fires: `status` answers before the endpoint runs (nothing is written); `lose: true` lets the
- * write commit and then drops the connection (a lost response). Rules are added to the end.
+ * fires, after letting `skip` matching requests through: `status` answers before the endpoint
+ * runs (nothing is written); `lose: true` lets the write commit and then drops the connection (a
+ * lost response). Rules are added to the end.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendEmpty, sendJson } from './http.js';
@@ -28,6 +29,8 @@ export interface ScriptedRule {
   bodyIncludes?: string;
   /** How many matching requests it fires for (default 1). */
   times?: number;
+  /** Let this many matching requests through first (e.g. the reads a plan makes before the writes). */
+  skip?: number;
 }
 
 export type ScriptedFault = { kind: 'status'; status: number; body: unknown } | { kind: 'lose' };
@@ -38,6 +41,7 @@ function isRule(value: unknown): value is ScriptedRule {
     typeof r === 'object' && r !== null && typeof r.endpoint === 'string' &&
     (r.status === undefined || (Number.isInteger(r.status) && r.status >= 400 && r.status <= 599)) &&
     (r.times === undefined || (Number.isInteger(r.times) && r.times > 0)) &&
+    (r.skip === undefined || (Number.isInteger(r.skip) && r.skip >= 0)) &&
     (r.status !== undefined) !== (r.lose === true)
   );
 }
@@ -49,6 +53,10 @@ export class ScriptedFaults {
   draw(endpoint: string, body: string): ScriptedFault | undefined {
     const rule = this.rules.find((r) => r.times > 0 && r.endpoint.toLowerCase() === endpoint.toLowerCase() && (r.bodyIncludes === undefined || body.includes(r.bodyIncludes)));
     if (!rule) return undefined;
+    if (rule.skip) {
+      rule.skip -= 1;
+      return undefined;
+    }
     rule.times -= 1;
     this.rules = this.rules.filter((r) => r.times > 0);
     if (rule.lose) return { kind: 'lose' };
@@ -71,7 +79,7 @@ export class ScriptedFaults {
     }
     const rules = (parsed as { rules?: unknown } | undefined)?.rules;
     if (!Array.isArray(rules) || !rules.every(isRule)) {
-      return sendJson(res, 400, { Message: 'Expected { "rules": [ { "endpoint": "POST /api/Users", "status": 500 | "lose": true, "times"?: n, "bodyIncludes"?: "…" } ] }' });
+      return sendJson(res, 400, { Message: 'Expected { "rules": [ { "endpoint": "POST /api/Users", "status": 500 | "lose": true, "times"?: n, "skip"?: n, "bodyIncludes"?: "…" } ] }' });
     }
     this.rules.push(...rules.map((r) => ({ ...r, times: r.times ?? 1 })));
     sendJson(res, 200, { rules: this.rules });
