@@ -107,7 +107,7 @@ export function explainPerson(loaded: LoadedConfig, directory: DirectorySnapshot
   if (!user) {
     const gone = directory.lookups.filter((l) => haloRecords.some((r) => r.googleId === l.googleId));
     const status = gone.map((l) => (l.status === 'notFound' ? 'users.get found no such user (deleted from Google)' : l.status === 'error' ? `users.get failed: ${l.error ?? 'unknown error'}` : '')).filter(Boolean);
-    note = `${email} is not in any directory read${status.length ? `; ${status.join('; ')}` : ' or direct lookup (look them up with users.get to explain them)'}`;
+    note = `${email} is not in any directory read${status.length ? `; ${status.join('; ')}` : ' nor found by a direct lookup: Google has no user with this address (primary or alias)'}`;
   } else if (source === 'none') {
     note = `${user.primaryEmail} was not returned by any directory read or found by a direct lookup`;
   }

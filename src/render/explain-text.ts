@@ -6,6 +6,7 @@
 import type { FilterTrace } from '../filter/evaluate.js';
 import type { AccessTrace, Explanation, ImportTrace, MappingTrace } from '../plan/index.js';
 import type { Change, FieldValue } from '../plan/types.js';
+import { sanitizeText } from './sanitize.js';
 
 export interface ExplainRenderOptions {
   color: boolean;
@@ -37,15 +38,21 @@ function traceLines(trace: FilterTrace, p: ReturnType<typeof palette>, pad: stri
   return [head, ...children.flatMap((c) => traceLines(c, p, `${pad}  `))];
 }
 
-function mappingLines(m: MappingTrace, placedBy: string | null, p: ReturnType<typeof palette>): string[] {
+/**
+ * One mapping's verdict. A mapping only considers people its read returned; for the others the
+ * filter is still evaluated on the person's data, so the reader sees which clause keeps them out.
+ */
+function mappingLines(m: MappingTrace, placedBy: string | null, personCustomer: string | null, p: ReturnType<typeof palette>): string[] {
   let verdict: string;
-  if (!m.candidate) verdict = p.dim(m.customer ? `not considered (another customer than ${m.customer}, or not returned by its read)` : 'not considered (not returned by its read)');
+  const otherDirectory = m.customer !== null && m.customer !== 'my_customer' && personCustomer !== null && m.customer !== personCustomer;
+  if (!m.candidate && otherDirectory) verdict = p.dim(`not considered: it reads customer ${m.customer}'s directory, this person is in ${personCustomer}`);
+  else if (!m.candidate) verdict = m.trace.result ? p.dim('not considered: its read did not return them (the filter below would match)') : p.bad('does not match (not returned by its read)');
   else if (m.mapping === placedBy) verdict = p.ok('placed them');
   else if (m.matched) verdict = p.dim(`matches too, but "${placedBy}" comes first (first mapping wins)`);
   else verdict = p.bad('does not match');
   const out = [`  ${m.matched ? p.ok('✓') : p.bad('✗')} mapping "${m.mapping}": ${verdict}`];
   for (const reason of m.uncertain) out.push(`      ${p.warn('!')} scope uncertain: ${reason}`);
-  if (m.candidate) out.push(...traceLines(m.trace, p, '      '));
+  if (!otherDirectory || m.candidate) out.push(...traceLines(m.trace, p, '      '));
   return out;
 }
 
@@ -59,11 +66,11 @@ function accessLines(label: string, items: readonly AccessTrace[], p: ReturnType
   })];
 }
 
-function importLines(t: ImportTrace, p: ReturnType<typeof palette>): string[] {
+function importLines(t: ImportTrace, personCustomer: string | null, p: ReturnType<typeof palette>): string[] {
   const title = t.kind === 'users' ? 'Users import (Halo end users)' : 'Agents import (Halo agents)';
   const out = ['', p.bold(title)];
   if (t.mappings.length === 0) out.push(p.dim('  no mappings feed this import'));
-  for (const m of t.mappings) out.push(...mappingLines(m, t.placedBy, p));
+  for (const m of t.mappings) out.push(...mappingLines(m, t.placedBy, personCustomer, p));
   out.push(t.placedBy ? `  → placed by "${t.placedBy}"` : `  → no ${t.kind} mapping places them`);
   if (t.heldBy.length) out.push(`  ${p.warn('!')} earlier mapping(s) ${t.heldBy.map((m) => `"${m}"`).join(', ')} could not be read completely: placement is held`);
   if (t.match) out.push(`  Halo: ${t.match.detail}`);
@@ -92,7 +99,19 @@ function changeLines(c: Change, p: ReturnType<typeof palette>): string[] {
   return out;
 }
 
-export function renderExplanation(explanation: Explanation, options: ExplainRenderOptions): string {
+/** Every string in the explanation made safe to print (directory values are untrusted text). */
+function sanitizeDeep<T>(value: T): T {
+  if (typeof value === 'string') return sanitizeText(value) as T;
+  if (Array.isArray(value)) return value.map(sanitizeDeep) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeDeep(v)])) as T;
+  }
+  return value;
+}
+
+export function renderExplanation(untrusted: Explanation, options: ExplainRenderOptions): string {
+  // A name holding a terminal escape sequence must not recolour the terminal or move the cursor.
+  const explanation = sanitizeDeep(untrusted);
   const p = palette(options.color);
   const out: string[] = [];
   const person = explanation.person;
@@ -107,7 +126,7 @@ export function renderExplanation(explanation: Explanation, options: ExplainRend
   }
   if (explanation.note) out.push(`  ${p.warn(explanation.note)}`);
   for (const d of explanation.diagnostics.filter((x) => x.severity === 'error')) out.push(`  ${p.bad('error:')} ${d.message}`);
-  for (const t of explanation.imports) out.push(...importLines(t, p));
+  for (const t of explanation.imports) out.push(...importLines(t, explanation.person?.customerId ?? null, p));
   if (explanation.haloRecords.length) {
     out.push('', p.bold('Halo records'));
     for (const r of explanation.haloRecords) {

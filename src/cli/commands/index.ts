@@ -3,6 +3,7 @@ import type { CommandContext } from '../main.js';
 import { registerApply } from './apply.js';
 import { registerDemo } from './demo.js';
 import { registerDoctor } from './doctor.js';
+import { registerExplain } from './explain.js';
 import { registerPlan } from './plan.js';
 import { registerValidate } from './validate.js';
 import { registerSandbox } from './sandbox.js';
@@ -13,6 +14,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   void ctx;
   registerValidate(program, ctx);
   registerPlan(program, ctx);
+  registerExplain(program, ctx);
   registerApply(program, ctx);
   registerDemo(program, ctx);
   registerSandbox(program, ctx);
