@@ -1,0 +1,51 @@
+/**
+ * The pure planner alone: reads a generated world once through the real readers (an in-process
+ * sandbox, no rate limits), then times buildPlan on the in-memory snapshots several times, with a
+ * garbage collection before each run so runs do not pay for each other's garbage. Prints one JSON
+ * line: per-run milliseconds, people, changes, and whether every run gave the same plan.
+ *
+ * Usage: node --expose-gc planner-child.mjs --size 10000 --seed 1 --runs 5
+ */
+import { readSnapshots } from '../src/app/read-snapshots.js';
+import { createClients } from '../src/app/clients.js';
+import { silentProgress } from '../src/app/progress.js';
+import { parseConfigText } from '../src/config/parse.js';
+import { buildPlan } from '../src/plan/index.js';
+import { renderPlanJson } from '../src/render/index.js';
+import { startSandbox } from '../src/sandbox/index.js';
+import { generateWorld } from './generate/index.js';
+
+function option(name: string, fallback: string): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return Number(at >= 0 ? process.argv[at + 1] : fallback);
+}
+
+const size = option('size', '1000');
+const runs = option('runs', '5');
+const world = generateWorld(size, option('seed', '1'), 'steady');
+const parsed = parseConfigText(world.configYaml, 'bench.yaml');
+if (!parsed.loaded) throw new Error(`generated config is invalid:\n${parsed.diagnostics.map((d) => d.message).join('\n')}`);
+const loaded = parsed.loaded;
+
+const sandbox = await startSandbox({ seed: world.seed });
+const env = { ...sandbox.env, HALO_RATE_LIMIT: 'off' };
+const snapshots = await readSnapshots(loaded, createClients(loaded.config, env, silentProgress), silentProgress);
+await sandbox.close();
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const times: number[] = [];
+let first: string | undefined;
+let identical = true;
+let changes = 0;
+for (let run = 0; run < runs; run += 1) {
+  gc?.();
+  const started = performance.now();
+  const outcome = buildPlan(loaded, snapshots.directory, snapshots.halo);
+  times.push(performance.now() - started);
+  if (!outcome.ok) throw new Error(`planning refused: ${outcome.diagnostics.map((d) => d.message).join('; ')}`);
+  changes = outcome.plan.changes.length;
+  const text = renderPlanJson(outcome.plan);
+  first ??= text;
+  identical &&= text === first;
+}
+process.stdout.write(`${JSON.stringify({ size, googleUsers: snapshots.directory.users.length, haloUsers: snapshots.halo.users.length, haloAgents: snapshots.halo.agents.length, runsMs: times, changes, identical, gc: gc !== undefined })}\n`);
