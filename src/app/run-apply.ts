@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { executePlan, openJournalFile, type ApplyProgressEvent, type ApplyResult, type JournalFile } from '../apply/index.js';
 import { firstError, resultOutcome, writeStatusFile, ZERO_COUNTS, type ApplyStatus, type RunOutcome } from '../apply/status-file.js';
 import { EXIT } from '../cli/exit-codes.js';
-import { ExitError } from '../diagnostics/errors.js';
+import { ExitError, HaloSyncError } from '../diagnostics/errors.js';
 import type { Plan } from '../plan/types.js';
 import { createApplyClients, retryFromEnv } from './apply-clients.js';
 import { acquireApplyLock, defaultLockPath, describeTakeover, type ApplyLock } from './apply-lock.js';
@@ -140,7 +140,7 @@ export async function runApply(request: ApplyRequest): Promise<ApplyRun> {
     if (!request.planFile && !request.yes && !(await request.confirm?.(CONFIRM_QUESTION))) return await finish({ kind: 'cancelled' });
 
     if (journalPath) {
-      journal = openJournalFile(journalPath, { runId, now, secrets });
+      journal = openJournal(journalPath, { runId, now, secrets });
       journal.entry('start', {
         mode: request.planFile ? 'reviewed-plan' : 'plan-and-apply',
         planFile: request.planFile ?? null,
@@ -170,6 +170,14 @@ export async function runApply(request: ApplyRequest): Promise<ApplyRun> {
   } finally {
     journal?.close();
     await lock?.release();
+  }
+}
+
+function openJournal(path: string, options: Parameters<typeof openJournalFile>[1]): JournalFile {
+  try {
+    return openJournalFile(path, options);
+  } catch (error) {
+    throw new HaloSyncError(`cannot open the journal ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was written to Halo`);
   }
 }
 
