@@ -10,8 +10,6 @@ import { registerSandbox } from './sandbox.js';
 
 /** Registers every command; one file per command in this folder. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
-  void program;
-  void ctx;
   registerValidate(program, ctx);
   registerPlan(program, ctx);
   registerExplain(program, ctx);
