@@ -49,10 +49,10 @@ export function runDetails(ctx: ActionContext, run: ApplyRun | null, failure: un
   return (report[0]?.startsWith('### ') ? report.slice(1) : report).join('\n').trim().split('\n');
 }
 
-/** `re-planned from the merged config` or `the saved plan plan.json`, with the config commit. */
+/** How apply chose its plan, the config commit and the event, as one small line. */
 export function modeLine(ctx: ActionContext, run: ApplyRun | null): string {
-  const mode = ctx.inputs.plan ? `exactly the saved plan \`${ctx.inputs.plan.replace(/`/g, "'")}\` (strict)` : 'a fresh plan from the checked-out config, under its safety limits';
+  const mode = ctx.inputs.plan ? `exactly the saved plan \`${ctx.inputs.plan.replace(/`/g, "'")}\`, or nothing` : 'a fresh plan of the checked-out config, within its safety limits';
   const sha = run?.commit?.sha ?? ctx.event.sha;
-  const commit = /^[0-9a-f]{7,64}$/i.test(sha) ? ` at commit ${sha.slice(0, 7)}` : '';
-  return `<sub>Applied ${mode}${commit} · ${escapeMarkdown(ctx.event.name || 'unknown event', 40)}</sub>`;
+  const commit = /^[0-9a-f]{7,64}$/i.test(sha) ? ` · commit ${sha.slice(0, 7)}` : '';
+  return `<sub>Mode: ${mode}${commit} · ${escapeMarkdown(ctx.event.name || 'unknown', 40)} event</sub>`;
 }
