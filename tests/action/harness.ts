@@ -5,7 +5,7 @@
  * bundled dist/index.js). Workflow commands on stdout (`::error file=…::`, `::add-mask::`) and the
  * output file are parsed back, so tests assert on what GitHub would see.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { vi } from 'vitest';
@@ -214,8 +214,4 @@ export function pushEvent(options: { sha?: string; ref?: string; defaultBranch?:
       repository: { id: 1, full_name: 'brightwater/halo-config', private: options.private ?? true, default_branch: options.defaultBranch ?? 'main' },
     },
   };
-}
-
-export function fileExists(path: string | undefined): boolean {
-  return path !== undefined && existsSync(path);
 }
