@@ -93,11 +93,12 @@ export async function runDemo(request: DemoRequest): Promise<DemoOutcome> {
     const converged = second.plan.changes.length === 0;
 
     say(rule('What next'));
+    // From a clone the command is `npx halo-sync` (installed globally, plain `halo-sync`).
     say(
-      '  halo-sync sandbox                  keep this sandbox running and point plan/apply/explain at it\n' +
-        '  edit halo-sync.yaml, then plan     e.g. add a role rule, or set lifecycle.outOfScope: deactivate\n' +
-        '  halo-sync explain priya.nair@brightwater.example   why one person gets what they get\n' +
-        '  halo-sync doctor                   check real credentials, scopes and permissions\n',
+      '  npx halo-sync sandbox > sandbox.env &    keep a sandbox running; then `. ./sandbox.env` and:\n' +
+        '  npx halo-sync plan                       after editing halo-sync.yaml (add a role rule, or set lifecycle.outOfScope: deactivate)\n' +
+        '  npx halo-sync explain priya.nair@brightwater.example   why one person gets what they get\n' +
+        '  npx halo-sync doctor                     check credentials, scopes and permissions\n',
     );
     return { exitCode: converged && applied.exitCode === 0 ? 0 : 1, journalFile, converged };
   } finally {
