@@ -39,6 +39,8 @@ export interface Grant {
 
 export class TokenStore {
   private readonly minted = new Map<string, Grant>();
+  /** Every token ever minted, expired ones included (for tests that scan output for leaks). */
+  private readonly everMinted: string[] = [];
 
   constructor(
     private readonly staticToken: string,
@@ -48,7 +50,12 @@ export class TokenStore {
   mint(scopes: readonly string[], subject: string | undefined, lifetimeSeconds: number): string {
     const token = `ya29.sandbox-${randomBytes(24).toString('base64url')}`;
     this.minted.set(token, { scopes: new Set(scopes), subject, expiresAt: this.clock() + lifetimeSeconds * 1000 });
+    this.everMinted.push(token);
     return token;
+  }
+
+  issued(): string[] {
+    return [...this.everMinted];
   }
 
   /** The grant behind a token, or undefined when unknown or expired. */

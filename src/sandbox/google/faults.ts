@@ -12,14 +12,21 @@ export interface FaultInjector {
   /** The fault for the next Directory request, if any. */
   next(): { failure: GoogleFailure; kind: 'error' | 'rateLimited' } | undefined;
   latencyMs: number;
+  /** Switches the random faults and latency off (a test control: POST /_sandbox/faults/off). */
+  off(): void;
 }
 
 export function createFaultInjector(faults: SeedFaults = {}): FaultInjector {
   const random = seededRandom(faults.seed ?? 1);
-  const errorRate = clampRate(faults.googleErrorRate);
-  const rateLimitRate = clampRate(faults.googleRateLimitRate);
+  let errorRate = clampRate(faults.googleErrorRate);
+  let rateLimitRate = clampRate(faults.googleRateLimitRate);
   return {
     latencyMs: Math.max(0, faults.latencyMs ?? 0),
+    off() {
+      errorRate = 0;
+      rateLimitRate = 0;
+      this.latencyMs = 0;
+    },
     next() {
       const errorDraw = random();
       const limitDraw = random();

@@ -2,15 +2,19 @@
  * The request pipeline of the Google sandbox: stats endpoint, token endpoint, then Directory routes
  * (latency → fault draw → bearer/scope check → simulated non-admin → fault → `fields` check →
  * route → partial response). Every response except the stats endpoint is counted.
+ * Test controls (open, uncounted): `/_sandbox/faults` scripted answers (scripted.ts),
+ * `POST /_sandbox/faults/off` switches the seed's random faults off, `GET /_sandbox/tokens` lists
+ * the tokens `POST /token` minted (secret scanners look for them in output).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SeedSimulate } from '../seed-types.js';
 import { authorize } from './auth.js';
 import type { TokenStore } from './auth.js';
-import { fail, GoogleFailure } from './errors.js';
+import { fail, GoogleFailure, type GoogleReason } from './errors.js';
 import type { FaultInjector } from './faults.js';
 import { applyFieldMask, checkFieldMask, parseFieldMask } from './fields-mask.js';
 import type { Route, RouteContext } from './route-types.js';
+import { SCRIPTED_PATH, ScriptedAnswers } from './scripted.js';
 import type { StatsRecorder } from './stats.js';
 import { handleTokenRequest, parseTokenBody } from './token-endpoint.js';
 import type { TokenEndpointContext } from './token-endpoint.js';
@@ -45,11 +49,32 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Google's error for a scripted status (its usual reason for that status). */
+function scriptedFailure(status: number): GoogleFailure {
+  const reasons: Record<number, [GoogleReason, string]> = {
+    400: ['badRequest', 'Bad Request'],
+    403: ['forbidden', 'Not Authorized to access this resource/api'],
+    404: ['notFound', 'Not Found'],
+    429: ['rateLimitExceeded', 'Rate Limit Exceeded'],
+    500: ['internalError', 'Internal Error'],
+  };
+  const [reason, message] = reasons[status] ?? ['backendError', 'Service unavailable. Please try again'];
+  return new GoogleFailure(status, reason, message);
+}
+
 export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const scripted = new ScriptedAnswers();
   return async (req, res) => {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname;
+
+    if (path === SCRIPTED_PATH) return scripted.control(method, req, res);
+    if (path === '/_sandbox/faults/off' && method === 'POST') {
+      deps.faults.off();
+      return send(res, 204, undefined, false);
+    }
+    if (path === '/_sandbox/tokens' && method === 'GET') return send(res, 200, { tokens: deps.tokens.issued() }, true);
 
     if (path === STATS_PATH) {
       if (method === 'GET') return send(res, 200, deps.stats.snapshot(), true);
@@ -87,6 +112,15 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
       if (fault) {
         deps.stats.fault(fault.kind);
         throw fault.failure;
+      }
+      const aimed = scripted.draw(endpoint, req.url ?? '');
+      if (aimed) {
+        deps.stats.fault('error');
+        if (aimed.body === undefined) throw scriptedFailure(aimed.status);
+        deps.stats.record(endpoint, aimed.status);
+        res.writeHead(aimed.status, { 'content-type': aimed.contentType });
+        res.end(aimed.body);
+        return;
       }
       const fieldsParam = url.searchParams.get('fields');
       const mask = fieldsParam ? parseFieldMask(fieldsParam) : undefined;

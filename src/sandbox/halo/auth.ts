@@ -18,6 +18,8 @@ export type Verdict = { ok: true } | { ok: false; wwwAuthenticate: string };
 
 export class TokenIssuer {
   private readonly tokens = new Map<string, number>();
+  /** Every token ever issued, expired ones included (for tests that scan output for leaks). */
+  private readonly everIssued: string[] = [];
 
   constructor(
     private readonly settings: TokenSettings,
@@ -43,12 +45,17 @@ export class TokenIssuer {
     for (const [token, expiresAt] of this.tokens) if (expiresAt <= now) this.tokens.delete(token);
     const token = randomBytes(24).toString('base64url');
     this.tokens.set(token, now + this.settings.lifetimeSeconds * 1000);
+    this.everIssued.push(token);
     const scope = form.get('scope') ?? 'all';
     return {
       status: 200,
       body: { access_token: token, token_type: 'Bearer', expires_in: this.settings.lifetimeSeconds, scope },
       headers: { 'Cache-Control': 'no-store' },
     };
+  }
+
+  issued(): string[] {
+    return [...this.everIssued];
   }
 
   /** Checks an `Authorization` header the way an ASP.NET JWT bearer handler answers. */

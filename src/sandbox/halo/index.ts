@@ -6,7 +6,10 @@
  * Every /api and /auth request goes through the same pipeline: rate limiter → latency → injected
  * error → authentication (`/api/authinfo` and `/auth/token` are open) → simulated permission
  * failure → the endpoint → (POST) lost response. `/_sandbox/stats` (GET, DELETE) and
- * `/_sandbox/state` (GET) are open, uncounted, and never faulted.
+ * `/_sandbox/state` (GET) are open, uncounted, and never faulted. Test controls, open too:
+ * `POST /_sandbox/faults/off` switches the seed's random faults off (errors, lost responses, the
+ * rate limiter, latency: a test checks convergence on a healthy Halo afterwards), and
+ * `GET /_sandbox/tokens` lists every access token issued (secret scanners look for them in output).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -56,8 +59,8 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
     clock,
   );
   const limit = options.faults?.haloRateLimit;
-  const limiter = limit ? new RollingWindowLimiter(limit.requests, limit.windowSeconds, clock) : undefined;
-  const faults = new FaultInjector(options.faults);
+  let limiter = limit ? new RollingWindowLimiter(limit.requests, limit.windowSeconds, clock) : undefined;
+  let faults = new FaultInjector(options.faults);
   const forbidden = (options.simulate?.haloForbiddenPaths ?? []).map((p) => p.toLowerCase().replace(/\/+$/, ''));
   const stats = new StatsRecorder();
   const cache = new ListCache();
@@ -98,7 +101,7 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
     const aimed = scripted.draw(route.endpoint, body);
     if (aimed?.kind === 'status') {
       stats.fault('error');
-      return reply({ status: aimed.status, body: aimed.body });
+      return reply({ status: aimed.status, body: aimed.body, ...(aimed.contentType ? { headers: { 'Content-Type': aimed.contentType } } : {}) });
     }
     const outcome = answer(route, method, url, req, body);
     if (outcome.committed && method === 'POST' && (aimed?.kind === 'lose' || faults.drawLostResponse())) {
@@ -143,7 +146,13 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
       return sendEmpty(res, 204);
     }
     if (path === '/_sandbox/state' && method === 'GET') return sendJson(res, 200, state.snapshot());
-    sendJson(res, 404, { Message: `No such sandbox endpoint: ${method} ${path} (try GET /_sandbox/stats, DELETE /_sandbox/stats, GET /_sandbox/state)` });
+    if (path === '/_sandbox/faults/off' && method === 'POST') {
+      limiter = undefined;
+      faults = new FaultInjector({});
+      return sendEmpty(res, 204);
+    }
+    if (path === '/_sandbox/tokens' && method === 'GET') return sendJson(res, 200, { tokens: tokens.issued() });
+    sendJson(res, 404, { Message: `No such sandbox endpoint: ${method} ${path} (try GET /_sandbox/stats, DELETE /_sandbox/stats, GET /_sandbox/state, POST /_sandbox/faults/off, GET /_sandbox/tokens)` });
   }
 
   const httpServer = createServer((req, res) => {

@@ -13,6 +13,10 @@
  * fires, after letting `skip` matching requests through: `status` answers before the endpoint
  * runs (nothing is written); `lose: true` lets the write commit and then drops the connection (a
  * lost response). Rules are added to the end.
+ *
+ * A rule with `body` answers that raw text instead of Halo's error JSON (with `contentType`,
+ * default application/json), and may then use any status from 200: a bad answer (an HTML page,
+ * truncated JSON, a wrong shape) that the client must refuse without writing anything.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendEmpty, sendJson } from './http.js';
@@ -31,15 +35,21 @@ export interface ScriptedRule {
   times?: number;
   /** Let this many matching requests through first (e.g. the reads a plan makes before the writes). */
   skip?: number;
+  /** Raw response text instead of Halo's error JSON (then `status` may be 200–599). */
+  body?: string;
+  /** Content-Type of `body` (default application/json; charset=utf-8). */
+  contentType?: string;
 }
 
-export type ScriptedFault = { kind: 'status'; status: number; body: unknown } | { kind: 'lose' };
+export type ScriptedFault = { kind: 'status'; status: number; body: unknown; contentType?: string } | { kind: 'lose' };
 
 function isRule(value: unknown): value is ScriptedRule {
   const r = value as ScriptedRule | null;
   return (
     typeof r === 'object' && r !== null && typeof r.endpoint === 'string' &&
-    (r.status === undefined || (Number.isInteger(r.status) && r.status >= 400 && r.status <= 599)) &&
+    (r.status === undefined || (Number.isInteger(r.status) && r.status >= (typeof r.body === 'string' ? 200 : 400) && r.status <= 599)) &&
+    (r.body === undefined || (typeof r.body === 'string' && r.status !== undefined)) &&
+    (r.contentType === undefined || typeof r.contentType === 'string') &&
     (r.times === undefined || (Number.isInteger(r.times) && r.times > 0)) &&
     (r.skip === undefined || (Number.isInteger(r.skip) && r.skip >= 0)) &&
     (r.status !== undefined) !== (r.lose === true)
@@ -61,6 +71,7 @@ export class ScriptedFaults {
     this.rules = this.rules.filter((r) => r.times > 0);
     if (rule.lose) return { kind: 'lose' };
     const status = rule.status as number;
+    if (rule.body !== undefined) return { kind: 'status', status, body: rule.body, contentType: rule.contentType ?? 'application/json; charset=utf-8' };
     return { kind: 'status', status, body: { ClassName: 'System.Exception', Message: `An unexpected error occurred (sandbox: scripted fault ${status}).` } };
   }
 
@@ -79,7 +90,7 @@ export class ScriptedFaults {
     }
     const rules = (parsed as { rules?: unknown } | undefined)?.rules;
     if (!Array.isArray(rules) || !rules.every(isRule)) {
-      return sendJson(res, 400, { Message: 'Expected { "rules": [ { "endpoint": "POST /api/Users", "status": 500 | "lose": true, "times"?: n, "skip"?: n, "bodyIncludes"?: "…" } ] }' });
+      return sendJson(res, 400, { Message: 'Expected { "rules": [ { "endpoint": "POST /api/Users", "status": 500 | "lose": true, "times"?: n, "skip"?: n, "bodyIncludes"?: "…", "body"?: "raw text", "contentType"?: "…" } ] }' });
     }
     this.rules.push(...rules.map((r) => ({ ...r, times: r.times ?? 1 })));
     sendJson(res, 200, { rules: this.rules });
