@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { fixtures, FIXTURES, REPO_ROOT } from './fixtures.js';
+import { expectNoSecrets } from '../helpers/secrets.js';
 
 interface Run {
   code: number;
@@ -23,6 +24,7 @@ async function validate(args: string[], cwd = REPO_ROOT): Promise<Run> {
     cwd,
   };
   const code = await main(['validate', ...args], io);
+  expectNoSecrets({ stdout, stderr }, []); // no credential shape ever reaches the output
   return { code, stdout, stderr };
 }
 

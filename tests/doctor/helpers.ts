@@ -15,6 +15,7 @@ import type { DoctorCheck } from '../../src/doctor/index.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { defaultSeedPath, loadSeedFile } from '../../src/sandbox/seed.js';
 import type { SandboxSeed } from '../../src/sandbox/seed-types.js';
+import { expectNoSecrets, issuedTokens, secretsFromEnv } from '../helpers/secrets.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const EXAMPLE_CONFIG = join(REPO, 'halo-sync.yaml');
@@ -104,6 +105,9 @@ export async function runDoctorCli(env: Record<string, string | undefined>, args
   let stderr = '';
   const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env, cwd: REPO };
   const code = await main(['doctor', ...args], io);
+  // Every doctor run is a secrets check: credentials, the key's PEM body and every issued token.
+  const tokens = await issuedTokens(...running.flatMap((s) => [s.halo.url, s.google.url]));
+  expectNoSecrets({ stdout, stderr }, [...secretsFromEnv(env), HALO_SECRET, PRIVATE_KEY_FRAGMENT, ...tokens]);
   return { code, stdout, stderr };
 }
 

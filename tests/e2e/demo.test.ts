@@ -1,8 +1,9 @@
 /** `halo-sync demo`: plan → apply → plan on the in-process sandbox, ending with "No changes". */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { expectNoSecrets } from '../helpers/secrets.js';
 
 describe('halo-sync demo', () => {
   it('runs from any directory with no environment, applies the example, and ends with No changes', async () => {
@@ -23,6 +24,7 @@ describe('halo-sync demo', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     const journal = /Every operation was journaled, one JSON line each: (.*journal\.jsonl)/.exec(stdout)?.[1];
     expect(journal).toBeDefined();
+    expectNoSecrets({ stdout, stderr, journal: await readFile(journal!, 'utf8') }, ['real-secret-value-123']);
     await rm(dirname(journal!), { recursive: true, force: true });
     expect(stdout).toContain('halo-sync explain');
     expect(stdout).not.toContain('real.halopsa.example');

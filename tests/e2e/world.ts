@@ -3,6 +3,12 @@
  * directory (so each test has its own lock, journal and status files), and the real CLI run
  * in-process with `main(argv, io)` against it. Faults are aimed with the sandbox's scripted-fault
  * hook (POST /_sandbox/faults); Halo's state is checked through GET /_sandbox/state.
+ *
+ * Every `run()` is also a secrets check (tests/helpers/secrets.ts): the sandbox gets a long,
+ * distinctive Halo client secret unless the seed names one, and after each command its stdout,
+ * stderr and every file it wrote in the world's directory (plan files, journal, status file, lock)
+ * are scanned for that secret, the Google token, every access token the sandbox issued and any
+ * credential shape; a leak fails the test.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +18,7 @@ import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { ScriptedRule } from '../../src/sandbox/halo/scripted-faults.js';
 import { loadSeedFile } from '../../src/sandbox/seed.js';
 import type { SandboxSeed } from '../../src/sandbox/seed-types.js';
+import { expectNoSecrets, fileTimes, HARNESS_HALO_SECRET, issuedTokens, secretsFromEnv, writtenFiles } from '../helpers/secrets.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- sandbox state is inspected ad hoc
 export type Json = any;
@@ -64,7 +71,8 @@ export interface World {
 export async function startWorld(options: { seed?: SandboxSeed; config?: string } = {}): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), 'halo-sync-e2e-'));
   await writeFile(join(dir, 'halo-sync.yaml'), options.config ?? (await exampleConfig()));
-  const sandbox = await startSandbox({ seed: options.seed ?? (await exampleSeed()) });
+  const seed = options.seed ?? (await exampleSeed());
+  const sandbox = await startSandbox({ seed: { ...seed, halo: { ...seed.halo, clientSecret: seed.halo?.clientSecret ?? HARNESS_HALO_SECRET } } });
   // Tiny retry waits: the scripted faults would otherwise cost real seconds of backoff.
   const env: Record<string, string> = { ...sandbox.env, HALO_SYNC_RETRY_BASE_MS: '1', NO_COLOR: '1' };
   const halo = (path: string, init?: RequestInit) => fetch(`${sandbox.halo.url}${path}`, init);
@@ -76,13 +84,17 @@ export async function startWorld(options: { seed?: SandboxSeed; config?: string 
       let stdout = '';
       let stderr = '';
       const withConfig = args.includes('-c') || args[0] === 'demo' ? args : [...args, '-c', 'halo-sync.yaml'];
+      const runEnv = { ...env, ...runOptions.env };
+      const before = await fileTimes(dir);
       const code = await main(withConfig, {
         stdout: { write: (t: string) => (stdout += t), isTTY: false },
         stderr: { write: (t: string) => (stderr += t), isTTY: false },
-        env: { ...env, ...runOptions.env },
+        env: runEnv,
         cwd: dir,
         ...(runOptions.confirm ? { confirm: runOptions.confirm } : {}),
       });
+      const secrets = [...secretsFromEnv(env), ...secretsFromEnv(runEnv), ...(await issuedTokens(sandbox.halo.url, sandbox.google.url))];
+      expectNoSecrets({ stdout, stderr, ...(await writtenFiles(dir, before)) }, secrets);
       return { code, stdout, stderr };
     },
     async faults(rules) {
