@@ -6,6 +6,7 @@
  */
 import { admin, type admin_directory_v1 } from '@googleapis/admin';
 import type { DirectoryUser } from '../model/directory.js';
+import { checkCustomer, checkMembersPage, checkUser, checkUsersPage } from './answers.js';
 import { createGoogleAuth } from './auth.js';
 import type { CredentialsDescription, Env } from './credentials.js';
 import { toGoogleApiError, type GoogleCall } from './errors.js';
@@ -79,17 +80,18 @@ export function createDirectoryClient(options: DirectoryClientOptions): Director
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const secrets = [options.env.GOOGLE_ACCESS_TOKEN];
 
-  function run<T>(call: GoogleCall, request: () => Promise<T>): Promise<T> {
+  /** `request` gets the call (with the secrets) so it can check the answer's shape (answers.ts). */
+  function run<T>(call: GoogleCall, request: (full: GoogleCall) => Promise<T>): Promise<T> {
     const full: GoogleCall = { ...call, secrets };
     const operation = `${call.method} ${call.path}${call.subject ? ` (${call.subject})` : ''}`;
-    return withRetry(operation, request, (error) => toGoogleApiError(error, full), policy, options.onRetry);
+    return withRetry(operation, () => request(full), (error) => toGoogleApiError(error, full), policy, options.onRetry);
   }
 
   return {
     credentials,
     scopes,
     listUsers: (params) =>
-      run({ method: 'GET', path: `${BASE}/users`, subject: `customer ${params.customer}` }, async () => {
+      run({ method: 'GET', path: `${BASE}/users`, subject: `customer ${params.customer}` }, async (call) => {
         const { data } = await directory.users.list({
           customer: params.customer,
           query: params.query,
@@ -99,32 +101,32 @@ export function createDirectoryClient(options: DirectoryClientOptions): Director
           pageToken: params.pageToken,
           fields: params.fields,
         });
-        return { users: (data.users ?? []) as DirectoryUser[], nextPageToken: data.nextPageToken ?? undefined };
+        return checkUsersPage(data, call);
       }),
     getUser: (userKey, params = {}) =>
-      run({ method: 'GET', path: `${BASE}/users/${userKey}`, subject: `user ${userKey}` }, async () => {
+      run({ method: 'GET', path: `${BASE}/users/${userKey}`, subject: `user ${userKey}` }, async (call) => {
         const { data } = await directory.users.get({
           userKey,
           projection: params.projection ?? 'basic',
           viewType: 'admin_view',
           fields: params.fields,
         });
-        return data as DirectoryUser;
+        return checkUser(data, call);
       }),
     listMembers: (groupKey, params = {}) =>
-      run({ method: 'GET', path: `${BASE}/groups/${groupKey}/members`, subject: `group ${groupKey}` }, async () => {
+      run({ method: 'GET', path: `${BASE}/groups/${groupKey}/members`, subject: `group ${groupKey}` }, async (call) => {
         const { data } = await directory.members.list({
           groupKey,
           maxResults: params.maxResults ?? MEMBERS_PAGE_SIZE,
           pageToken: params.pageToken,
           fields: params.fields,
         });
-        return { members: (data.members ?? []) as GroupMember[], nextPageToken: data.nextPageToken ?? undefined };
+        return checkMembersPage(data, call);
       }),
     getCustomer: (customerKey) =>
-      run({ method: 'GET', path: `${BASE}/customers/${customerKey}`, subject: `customer ${customerKey}` }, async () => {
-        const { data } = await directory.customers.get({ customerKey });
-        return { id: data.id ?? undefined, customerDomain: data.customerDomain ?? undefined };
+      run({ method: 'GET', path: `${BASE}/customers/${customerKey}`, subject: `customer ${customerKey}` }, async (call) => {
+        const data = checkCustomer((await directory.customers.get({ customerKey })).data, call);
+        return { id: typeof data.id === 'string' ? data.id : undefined, customerDomain: typeof data.customerDomain === 'string' ? data.customerDomain : undefined };
       }),
   };
 }

@@ -10,6 +10,7 @@
  */
 import { ApiError } from '../diagnostics/errors.js';
 import type { GroupMembers } from '../model/directory.js';
+import { isInvalidAnswer } from './answers.js';
 import type { DirectoryClient, GroupMember } from './client.js';
 import { mapPool } from './pool.js';
 
@@ -40,6 +41,7 @@ async function readDirectMembers(client: DirectoryClient, key: string, hooks: Gr
       members.push(...page.members);
       pageToken = page.nextPageToken;
     } catch (error) {
+      if (isInvalidAnswer(error)) throw error; // malformed, not partial: the run stops (answers.ts)
       const message = error instanceof Error ? error.message : String(error);
       const notFound = error instanceof ApiError && error.status === 404 && members.length === 0;
       return { found: !notFound, complete: false, error: notFound ? `group ${key} not found: ${message}` : message, members };

@@ -6,6 +6,7 @@
  */
 import { ApiError } from '../diagnostics/errors.js';
 import type { DirectLookup } from '../model/directory.js';
+import { isInvalidAnswer } from './answers.js';
 import type { DirectoryClient } from './client.js';
 import { mapPool } from './pool.js';
 
@@ -23,6 +24,7 @@ export async function lookupUsers(client: DirectoryClient, ids: readonly string[
       const user = await client.getUser(googleId, { projection: options.projection, fields: options.fields });
       return { googleId, status: 'found', user };
     } catch (error) {
+      if (isInvalidAnswer(error)) throw error; // malformed, not a failed lookup: the run stops (answers.ts)
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof ApiError && error.status === 404) return { googleId, status: 'notFound', error: message };
       return { googleId, status: 'error', error: message };

@@ -10,6 +10,7 @@
  */
 import type { Config } from '../config/types.js';
 import type { DirectorySnapshot, DirectoryUser, ScopeRead } from '../model/directory.js';
+import { isInvalidAnswer } from './answers.js';
 import type { DirectoryClient } from './client.js';
 import { expandGroups } from './groups.js';
 import { mapPool } from './pool.js';
@@ -86,6 +87,8 @@ async function runUserRead(client: DirectoryClient, read: PlannedUserRead, users
       pageToken = page.nextPageToken;
       progress.page(read.customer);
     } catch (error) {
+      // A malformed answer is not a partial read: the run stops (answers.ts says why).
+      if (isInvalidAnswer(error)) throw error;
       result.complete = false;
       result.error = error instanceof Error ? error.message : String(error);
       break;
