@@ -3,7 +3,10 @@
  * is reached OR a page comes back short (record_count is not trusted alone: with some parameters it
  * is the number returned, not the total), dedupes by id (records shift between pages when someone
  * edits Halo during the read), and refuses a pager that does not advance instead of looping or
- * returning a partial list as if it were complete.
+ * returning a partial list as if it were complete. It also refuses a read that ends with fewer
+ * records served (repeats included) than the last page's record_count: records Halo says exist but
+ * did not return (a page size clamped without saying, a record deleted mid-read shifting another
+ * past us, a broken answer) would otherwise be planned as missing, and created a second time.
  */
 import { HaloApiError } from './errors.js';
 import type { ListAnswer } from './parse.js';
@@ -24,6 +27,8 @@ export interface PagerOptions<T> {
 export async function readAllPages<T>(fetchPage: FetchPage, options: PagerOptions<T>): Promise<T[]> {
   const byId = new Map<number, T>();
   const maxPages = options.maxPages ?? 100_000;
+  let served = 0;
+  let recordCount: number | undefined;
   for (let pageNo = 1; ; pageNo += 1) {
     if (pageNo > maxPages) {
       throw new HaloApiError('GET', options.label, undefined, `paging did not end after ${maxPages} pages`, {
@@ -38,6 +43,8 @@ export async function readAllPages<T>(fetchPage: FetchPage, options: PagerOption
       if (!byId.has(id)) added += 1;
       byId.set(id, record);
     });
+    served += page.records.length;
+    recordCount = page.recordCount;
     options.onPage?.(byId.size, page.recordCount);
     // Halo may clamp the page size it was asked for; a page is short against the size it used.
     const effectiveSize = Math.min(options.pageSize, page.pageSize ?? options.pageSize);
@@ -48,6 +55,11 @@ export async function readAllPages<T>(fetchPage: FetchPage, options: PagerOption
         message: `Halo API ${options.label} returned page ${pageNo} with only records already read: paging is not advancing (refusing a read that may be incomplete)`,
       });
     }
+  }
+  if (recordCount !== undefined && served < recordCount) {
+    throw new HaloApiError('GET', options.label, undefined, `returned ${served} of ${recordCount} records`, {
+      message: `Halo API ${options.label} returned ${served} records but its record_count says ${recordCount} (refusing a read that may be incomplete; if Halo was being edited during the read, run again)`,
+    });
   }
   return [...byId.values()];
 }

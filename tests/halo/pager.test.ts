@@ -30,10 +30,11 @@ describe('pager', () => {
     expect(exact.calls).toEqual([1, 2]);
   });
 
-  it('stops on a short page when record_count claims more', async () => {
+  it('stops on a short page, and refuses the read when record_count claims more than was served', async () => {
     const p = pages(23, { recordCount: 5000 });
-    expect(await readAllPages(p.fetchPage, opts)).toHaveLength(23);
+    await expect(readAllPages(p.fetchPage, opts)).rejects.toThrow(/returned 23 records but its record_count says 5000 \(refusing a read that may be incomplete/);
     expect(p.calls).toEqual([1, 2, 3]);
+    expect(await readAllPages(pages(23, { recordCount: 23 }).fetchPage, opts)).toHaveLength(23);
   });
 
   it('one request for an empty list', async () => {
