@@ -4,7 +4,7 @@
  * (Halo returns empty strings for unset text fields; an empty Google id is no link).
  */
 import type { HaloAgent, HaloCab, HaloCabMember, HaloClient, HaloControl, HaloCustomFieldValue, HaloFieldDefinition, HaloRole, HaloSite, HaloUser } from '../model/halo.js';
-import { invalidAnswer, isRecord, requireRecord, toId, toOptionalNumber, toOptionalString, type Origin } from './parse.js';
+import { checkOptionalBoolean, invalidAnswer, isRecord, requireRecord, toId, toOptionalNumber, toOptionalString, type Origin } from './parse.js';
 
 function where(kind: string, index: number, raw: unknown): string {
   const id = isRecord(raw) && (typeof raw.id === 'number' || typeof raw.id === 'string') ? ` (id ${String(raw.id)})` : '';
@@ -33,6 +33,7 @@ export function normalizeUser(raw: unknown, index: number, origin: Origin): Halo
   setIfPresent(user, 'googleworkplace_id', toOptionalString(record.googleworkplace_id, `${at} googleworkplace_id`, origin));
   setIfPresent(user, 'emailaddress', toOptionalString(record.emailaddress, `${at} emailaddress`, origin));
   setIfPresent(user, 'customfields', customFields(record.customfields, at, origin));
+  checkOptionalBoolean(record.inactive, `${at} inactive`, origin);
   return user;
 }
 
@@ -43,6 +44,7 @@ export function normalizeAgent(raw: unknown, index: number, origin: Origin, agen
   setIfPresent(agent, agentIdField, toOptionalString(record[agentIdField], `${at} ${agentIdField}`, origin));
   setIfPresent(agent, 'email', toOptionalString(record.email, `${at} email`, origin));
   setIfPresent(agent, 'customfields', customFields(record.customfields, at, origin));
+  checkOptionalBoolean(record.isdisabled, `${at} isdisabled`, origin);
   if (Array.isArray(record.roles)) {
     agent.roles = record.roles.map((r, i) => {
       const role = requireRecord(r, `${at} role #${i + 1}`, origin);

@@ -98,6 +98,12 @@ export function toOptionalString(value: unknown, where: string, origin: Origin):
   throw invalidAnswer(origin, `${where} as ${describe(value)} (expected text)`);
 }
 
+/** Optional flags (inactive, isdisabled): a text "true" would read as active, so anything but a boolean is refused. */
+export function checkOptionalBoolean(value: unknown, where: string, origin: Origin): void {
+  if (value === undefined || value === null || typeof value === 'boolean') return;
+  throw invalidAnswer(origin, `${where} as ${describe(value)} (expected true or false)`);
+}
+
 export function requireRecord(value: unknown, where: string, origin: Origin): Record<string, unknown> {
   if (!isRecord(value)) throw invalidAnswer(origin, `${where} as ${describe(value)}, not an object`);
   return value;
