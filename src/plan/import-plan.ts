@@ -8,6 +8,7 @@ import type { ScopeRead } from '../model/directory.js';
 import { newDraft, type ImportSpec, type ImportTrace, type PlanContext } from './context.js';
 import { planCreate } from './create-plan.js';
 import type { Person } from './directory-view.js';
+import type { UncertainSource } from './holds.js';
 import { resolveFields } from './fields.js';
 import { keptNotes, outOfScopeReason, suspendedReason } from './lifecycle.js';
 import { byId, indexRecords, matchPerson, resolveClaims, type HaloRecord, type MatchOutcome } from './match.js';
@@ -145,7 +146,13 @@ function planUnplaced(
   const draft = newDraft(spec, googleId, email, record, null);
   const reasons: string[] = [];
   const mayDeactivate = config.lifecycle.outOfScope === 'deactivate' || config.lifecycle.suspended === 'deactivate';
+  // Incomplete reads this person's fate depends on: then nobody is deactivated (finishDeactivation).
+  let uncertain: UncertainSource[] = [];
   if (person && state) {
+    uncertain = [
+      ...state.placement.heldBy.flatMap((m) => m.readSources),
+      ...person.readKeys.map((key) => ctx.view.sources.get(`read:${key}`)).filter((s): s is UncertainSource => s !== undefined),
+    ];
     const suspended = suspendedReason(person.user, config);
     if (suspended) reasons.push(suspended);
     const outOfScope = outOfScopeReason(spec.kind, config, false);
@@ -163,10 +170,15 @@ function planUnplaced(
     if (lookup?.status === 'notFound') {
       const gone = outOfScopeReason(spec.kind, config, true);
       if (gone) reasons.push(gone);
+      // Deleted, as far as users.get can tell; but while a read that could have held them did not
+      // complete (a customer refusing may answer "not found" too), nobody is deactivated as deleted.
+      // A user's Halo site names the mapping they came from; otherwise any mapping of the import could.
+      const bySite = spec.mappings.filter((m) => spec.kind === 'users' && ctx.refs.siteByMapping.get(m.mapping.name)?.id === Number(record.site_id));
+      uncertain = (bySite.length > 0 ? bySite : spec.mappings).flatMap((m) => m.readSources);
     } else if (mayDeactivate && record[spec.statusField] !== true) {
       ctx.warnings.push(lookupProblem(spec.kind, email || undefined, googleId, record.id, lookup ? (lookup.error ?? 'unknown error') : null));
     }
   }
-  finishDeactivation(ctx, spec, draft, record, reasons);
+  finishDeactivation(ctx, spec, draft, record, reasons, [...new Set(uncertain)]);
   if (draft.changes.length > 0) ctx.drafts.push(draft);
 }

@@ -9,6 +9,7 @@ import type { Person } from './directory-view.js';
 import { desiredValues, diffRecord, writeFields } from './fields.js';
 import { licenceReason, suspendedReason, switchedOff } from './lifecycle.js';
 import type { HaloRecord, MatchOutcome } from './match.js';
+import type { UncertainSource } from './holds.js';
 import type { Placement } from './placement.js';
 import { foldEmail, listText } from './text.js';
 import type { FieldChange } from './types.js';
@@ -20,9 +21,18 @@ export function isProtectedAgent(ctx: PlanContext, spec: ImportSpec, email: stri
   return ctx.refs.protectedEmails.has(foldEmail(email)) || (record !== null && ctx.refs.protectedEmails.has(foldEmail(record.email)));
 }
 
-/** Adds the deactivate change unless the record is off already or the agent is protected. */
-export function finishDeactivation(ctx: PlanContext, spec: ImportSpec, draft: RecordDraft, record: HaloRecord, reasons: string[]): void {
+/**
+ * Adds the deactivate change unless the record is off already or the agent is protected. A read
+ * that did not complete deactivates nobody (DESIGN "Lifecycle"): when `uncertain` names incomplete
+ * reads the person's fate depends on, the deactivation is held back and reported instead, whatever
+ * its reason (suspended, out of scope, deleted, licence); the next complete run makes it.
+ */
+export function finishDeactivation(ctx: PlanContext, spec: ImportSpec, draft: RecordDraft, record: HaloRecord, reasons: string[], uncertain: readonly UncertainSource[] = []): void {
   if (reasons.length === 0 || isInactive(record, spec)) return;
+  if (uncertain.length > 0) {
+    ctx.holds.hold(uncertain, 'deactivation', draft.email || `Halo ${spec.subject} #${record.id}`);
+    return;
+  }
   if (isProtectedAgent(ctx, spec, draft.email, record)) {
     ctx.warnings.push(protectedAgent(draft.email, draft.googleId, `deactivation (${reasons.join('; ')})`));
     return;
@@ -99,7 +109,8 @@ export function planPlaced(
     if (access.licence.uncertain.length === 0) reasons.push(licenceReason(ctx.activeRoleNames));
     else if (reasons.length === 0 && !isInactive(record, spec)) ctx.holds.hold(access.licence.uncertain, 'licence deactivation', person.email);
   }
-  finishDeactivation(ctx, spec, draft, record, reasons);
+  const incompleteReads = [...mapping.readSources, ...person.readKeys.map((key) => ctx.view.sources.get(`read:${key}`)).filter((s): s is UncertainSource => s !== undefined)];
+  finishDeactivation(ctx, spec, draft, record, reasons, [...new Set(incompleteReads)]);
 
   if (isInactive(record, spec) && off === null && licensed) {
     const holding = access?.licence?.holding ?? [];
