@@ -79,7 +79,7 @@ export function toGoogleApiError(raw: unknown, call: GoogleCall): ApiError {
     const googleError = asRecord(body?.error);
     const errors = Array.isArray(googleError?.errors) ? googleError.errors : [];
     const reason = typeof asRecord(errors[0])?.reason === 'string' ? (asRecord(errors[0])?.reason as string) : undefined;
-    const text = typeof googleError?.message === 'string' ? googleError.message : typeof response.data === 'string' ? response.data : message;
+    const text = typeof googleError?.message === 'string' ? googleError.message : typeof response.data === 'string' ? pageText(response.data) : message;
     const retryable = isTransientStatus(status) || (reason !== undefined && (RATE_LIMIT_REASONS.has(reason) || TRANSIENT_REASONS.has(reason)));
     return new ApiError('Google', call.method, call.path, status, excerpt(text, call), { reason, retryable });
   }
@@ -98,6 +98,14 @@ export function toGoogleApiError(raw: unknown, call: GoogleCall): ApiError {
 
 /** File-system codes (a credential file that is missing or unreadable): setup problems, never retried. */
 const LOCAL_FILE_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG']);
+
+/** An HTML error page (a proxy's 502) as its title, not kilobytes of markup pasted into plans. */
+function pageText(text: string): string {
+  if (!/^\s*</.test(text)) return text;
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1];
+  const clean = title?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  return `an HTML page${clean ? ` ("${clean.slice(0, 120)}")` : ''} instead of Google's error JSON`;
+}
 
 function safeJson(text: string): unknown {
   try {
