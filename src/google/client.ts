@@ -76,6 +76,8 @@ export function createDirectoryClient(options: DirectoryClientOptions): Director
     auth,
     retry: false,
     timeout: options.timeoutMs ?? 120_000,
+    // Google pretty-prints JSON unless told not to: compact answers are smaller to send and parse.
+    params: { prettyPrint: false },
   });
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const secrets = [options.env.GOOGLE_ACCESS_TOKEN];
