@@ -68,11 +68,12 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(options: { seed?: SandboxSeed; config?: string } = {}): Promise<World> {
+/** `clock`: the sandbox's clock (token expiry, the 429 window), for tests that let time pass without waiting. */
+export async function startWorld(options: { seed?: SandboxSeed; config?: string; clock?: () => number } = {}): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), 'halo-sync-e2e-'));
   await writeFile(join(dir, 'halo-sync.yaml'), options.config ?? (await exampleConfig()));
   const seed = options.seed ?? (await exampleSeed());
-  const sandbox = await startSandbox({ seed: { ...seed, halo: { ...seed.halo, clientSecret: seed.halo?.clientSecret ?? HARNESS_HALO_SECRET } } });
+  const sandbox = await startSandbox({ seed: { ...seed, halo: { ...seed.halo, clientSecret: seed.halo?.clientSecret ?? HARNESS_HALO_SECRET } }, ...(options.clock ? { clock: options.clock } : {}) });
   // Tiny retry waits: the scripted faults would otherwise cost real seconds of backoff.
   const env: Record<string, string> = { ...sandbox.env, HALO_SYNC_RETRY_BASE_MS: '1', NO_COLOR: '1' };
   const halo = (path: string, init?: RequestInit) => fetch(`${sandbox.halo.url}${path}`, init);
