@@ -12,18 +12,41 @@ function keysSorted(keys: readonly string[]): boolean {
   return true;
 }
 
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Sorted key orders by key sequence. Records from one API share a handful of shapes, so each shape
+ * is checked and sorted once instead of once per object (sorting was a third of the digest's time
+ * at 100k records). Deterministic: only a cache of what `[...keys].sort()` gives.
+ */
+class KeyOrders {
+  private readonly known: Array<{ keys: readonly string[]; order: readonly string[] | null }> = [];
+
+  /** `keys` in sorted order, or null when they are in order already. */
+  of(keys: readonly string[]): readonly string[] | null {
+    for (const entry of this.known) if (sameKeys(entry.keys, keys)) return entry.order;
+    const order = keysSorted(keys) ? null : [...keys].sort();
+    if (this.known.length < 64) this.known.push({ keys, order });
+    return order;
+  }
+}
+
 /**
  * The value with every object's keys in sorted order, copying only objects that need it, so the
  * native JSON.stringify can do the serialising: measured 2-4x faster at 100k records than a
  * hand-written canonical serializer, and no slower than a replacer function.
  */
-function sortedKeys(value: unknown): unknown {
+function sortedKeys(value: unknown, orders: KeyOrders): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      const sorted = sortedKeys(item);
+      const sorted = sortedKeys(item, orders);
       if (sorted !== item && copy === null) copy = value.slice(0, i);
       if (copy !== null) copy.push(sorted);
     }
@@ -31,13 +54,14 @@ function sortedKeys(value: unknown): unknown {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  const inOrder = keysSorted(keys);
+  const reordered = orders.of(keys);
+  const inOrder = reordered === null;
+  const ordered = reordered ?? keys;
   let copy: Record<string, unknown> | null = null;
-  const ordered = inOrder ? keys : [...keys].sort();
   for (let i = 0; i < ordered.length; i++) {
     const key = ordered[i] as string;
     const member = record[key];
-    const sorted = sortedKeys(member);
+    const sorted = sortedKeys(member, orders);
     if (copy === null && (!inOrder || sorted !== member)) {
       copy = {};
       for (let j = 0; j < i; j++) copy[ordered[j] as string] = record[ordered[j] as string];
@@ -47,9 +71,13 @@ function sortedKeys(value: unknown): unknown {
   return copy ?? value;
 }
 
+function sortedJson(value: unknown, orders: KeyOrders): string {
+  return JSON.stringify(sortedKeys(value, orders)) ?? 'null';
+}
+
 /** JSON with every object's keys sorted (the form digests and plan comparisons use). */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortedKeys(value)) ?? 'null';
+  return sortedJson(value, new KeyOrders());
 }
 
 /** Sorted by key; the snapshots usually are already (readers sort them), so check before copying. */
@@ -70,8 +98,9 @@ const CHUNK = 2000;
 /** Streams a list into the hash in chunks: no single giant string for 100k records. */
 function section(hash: Hash, name: string, items: readonly unknown[]): void {
   hash.update(`${JSON.stringify(name)}:[`);
+  const orders = new KeyOrders();
   for (let i = 0; i < items.length; i += CHUNK) {
-    const json = canonicalJson(items.slice(i, i + CHUNK));
+    const json = sortedJson(items.slice(i, i + CHUNK), orders);
     hash.update(i === 0 ? json.slice(1, -1) : `,${json.slice(1, -1)}`);
   }
   hash.update('],');
