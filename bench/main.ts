@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, platform, arch, totalmem, tmpdir } from 'node:os';
+import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, USAGE, type BenchArgs } from './args.js';
 import type { BenchContext } from './context.js';
@@ -77,7 +77,7 @@ export async function runBench(argv: string[], where: { root: string; bundleDir:
   }
   const results: BenchResults = {
     date: new Date().toISOString(),
-    machine: { node: process.version, platform: `${platform()} ${arch()}`, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30) },
+    machine: { node: process.version, platform: `${platform()} ${arch()}`, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? '?', memoryGb: Math.round(totalmem() / 2 ** 30), loadBefore: loadavg() },
     command: `npm run bench -- ${argv.join(' ')}`.trim(),
     seed: args.seed,
     plan: [],
@@ -105,6 +105,7 @@ export async function runBench(argv: string[], where: { root: string; bundleDir:
   } finally {
     rmSync(ctx.workDir, { recursive: true, force: true });
   }
+  results.machine.loadAfter = loadavg();
   const report = renderReport(results);
   process.stdout.write(report);
   const out = resolve(where.root, args.out ?? join('bench', 'results', `bench-${results.date.slice(0, 19).replace(/:/g, '-')}.json`));

@@ -24,6 +24,8 @@ export interface PlanMeasure {
   runs: number;
   wallMs: number[];
   medianWallMs: number;
+  /** halo-sync's own CPU time (user + system), median. */
+  medianCpuMs: number;
   maxRssMb: number;
   rssSource: string;
   exitCode: number | null;
@@ -86,6 +88,7 @@ export async function measurePlan(ctx: BenchContext, world: World, configFile: s
       runs,
       wallMs: measured.map((m) => m.wallMs),
       medianWallMs: median(measured.map((m) => m.wallMs)),
+      medianCpuMs: median(measured.map((m) => m.cpuMs)),
       maxRssMb: Math.max(...measured.map((m) => m.maxRssMb)),
       rssSource: measured[0]?.rssSource ?? '',
       exitCode: measured[measured.length - 1]?.exitCode ?? null,

@@ -9,7 +9,7 @@ import { evaluateTargets } from './targets.js';
 
 export interface BenchResults {
   date: string;
-  machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGb: number };
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGb: number; loadBefore: number[]; loadAfter?: number[] };
   command: string;
   seed: number;
   buildMs?: number;
@@ -23,9 +23,9 @@ export interface BenchResults {
 function planTables(plan: PlanMeasure[]): string[] {
   if (plan.length === 0) return [];
   const main = table(
-    ['size', 'Google people', 'Halo users', 'agents', 'mappings', 'wall', 'peak RSS', 'requests', 'minimum', 'over', '×min', 'per-person', 'saved', 'changes', 'safe'],
-    plan.map((p) => [sizeName(p.size), int(p.googleUsers), int(p.haloUsers), int(p.haloAgents), p.mappings, ms(p.medianWallMs), `${int(p.maxRssMb)} MB`, int(p.requests), int(p.minimum.total), `+${p.overMinimum}`, ratio(p.ratioToMinimum), int(p.perPerson), ratio(p.perPersonRatio), int(p.changes), p.safetyOk ? 'yes' : 'NO']),
-    [false, true, true, true, true, true, true, true, true, true, true, true, true, true, false],
+    ['size', 'Google people', 'Halo users', 'agents', 'mappings', 'wall', 'CPU', 'peak RSS', 'requests', 'minimum', 'over', '×min', 'per-person', 'saved', 'changes', 'safe'],
+    plan.map((p) => [sizeName(p.size), int(p.googleUsers), int(p.haloUsers), int(p.haloAgents), p.mappings, ms(p.medianWallMs), ms(p.medianCpuMs), `${int(p.maxRssMb)} MB`, int(p.requests), int(p.minimum.total), `+${p.overMinimum}`, ratio(p.ratioToMinimum), int(p.perPerson), ratio(p.perPersonRatio), int(p.changes), p.safetyOk ? 'yes' : 'NO']),
+    [false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false],
   );
   const rows = plan.flatMap((p) => p.endpoints.map((e) => [sizeName(p.size), e.service, e.endpoint, int(e.actual), int(e.minimum), e.actual - e.minimum === 0 ? '' : `${e.actual - e.minimum > 0 ? '+' : ''}${e.actual - e.minimum}`]));
   const endpoints = table(['size', 'service', 'endpoint', 'actual', 'minimum', 'diff'], rows, [false, false, false, true, true, true]);
@@ -77,7 +77,11 @@ function otherLines(results: BenchResults): string[] {
 export function renderReport(results: BenchResults): string {
   const m = results.machine;
   const sections = [
-    [`halo-sync bench — ${results.date}, node ${m.node}, ${m.platform}, ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB; seed ${results.seed}`, `command: ${results.command}`],
+    [
+      `halo-sync bench — ${results.date}, node ${m.node}, ${m.platform}, ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB; seed ${results.seed}`,
+      `load average before ${m.loadBefore.map((l) => l.toFixed(2)).join(' ')}${m.loadAfter ? `, after ${m.loadAfter.map((l) => l.toFixed(2)).join(' ')}` : ''} (other work on the machine inflates wall times; CPU times are steadier)`,
+      `command: ${results.command}`,
+    ],
     planTables(results.plan),
     plannerTable(results.planner),
     applyTable(results.apply),

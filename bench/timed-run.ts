@@ -16,6 +16,8 @@ export interface TimedRun {
   wallMs: number;
   /** Peak resident set size of the halo-sync process, MB (2^20 bytes). */
   maxRssMb: number;
+  /** User + system CPU time of the process (GNU time only; NaN otherwise): steadier than wall time on a busy machine. */
+  cpuMs: number;
   rssSource: 'gnu-time' | 'resourceUsage';
   stderr: string;
 }
@@ -43,16 +45,20 @@ export async function timedRun(nodeArgs: string[], options: TimedRunOptions): Pr
   const wallMs = performance.now() - started;
   if (typeof out === 'number') closeSync(out);
   let maxRssKb = NaN;
+  let cpuMs = NaN;
   if (gnuTime) {
     const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
     maxRssKb = match ? Number(match[1]) : NaN;
+    const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+    if (user && system) cpuMs = (Number(user[1]) + Number(system[1])) * 1000;
     // GNU time appends its report to the child's stderr: keep only what halo-sync wrote.
     stderr = stderr.replace(/\n?\s*Command being timed:[\s\S]*$/, '');
   } else if (existsSync(rssFile)) {
     maxRssKb = Number(readFileSync(rssFile, 'utf8'));
     rmSync(rssFile, { force: true });
   }
-  return { exitCode, wallMs, maxRssMb: maxRssKb / 1024, rssSource: gnuTime ? 'gnu-time' : 'resourceUsage', stderr };
+  return { exitCode, wallMs, maxRssMb: maxRssKb / 1024, cpuMs, rssSource: gnuTime ? 'gnu-time' : 'resourceUsage', stderr };
 }
 
 export function median(values: number[]): number {
