@@ -18,10 +18,22 @@ export interface Diagnostic {
   pointer?: string;
 }
 
-/** `FILE:LINE:COL: severity: message`, the format compilers and editors understand. */
+/**
+ * `FILE:LINE:COL: severity: message`, the format compilers and editors understand: one diagnostic,
+ * one line. A message quoting the file (a YAML key that is itself a mapping, a value with a line
+ * break or a terminal escape) shows those characters escaped, so neither a tool reading the lines
+ * nor a terminal takes them for anything but text.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file, d.line, d.column].filter((p) => p !== undefined && p !== '').join(':');
-  return `${where ? `${where}: ` : ''}${d.severity}: ${d.message}`;
+  return `${where ? `${where}: ` : ''}${d.severity}: ${oneLine(d.message)}`;
+}
+
+// eslint-disable-next-line no-control-regex -- finding control characters is this regex's purpose
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, '\\n').replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
