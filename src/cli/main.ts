@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { ApiError, ConfigError, ExitError, HaloSyncError } from '../diagnostics/errors.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { redactSecrets } from '../diagnostics/redact.js';
+import { debugLoggingRefusal } from './debug-guard.js';
 import { EXIT } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
@@ -33,6 +34,8 @@ export function buildProgram(ctx: CommandContext): Command {
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let exitCode: number = EXIT.ok;
   const ctx: CommandContext = { io, setExitCode: (code) => (exitCode = code) };
+  const refusal = debugLoggingRefusal(argv, io.env);
+  if (refusal) return reportError(new ExitError(EXIT.error, refusal), io);
   try {
     await buildProgram(ctx).parseAsync(argv, { from: 'user' });
     return exitCode;
