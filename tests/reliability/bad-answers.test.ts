@@ -7,7 +7,7 @@
  * created twice.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleSeed, startWorld, type World } from '../e2e/world.js';
+import { duplicates, exampleSeed, startWorld, type World } from '../e2e/world.js';
 import { googleFaults, haloWrites } from '../helpers/sandbox-controls.js';
 import { BAD_ANSWERS, type BadAnswer } from './bad-answer-corpus.js';
 
@@ -70,5 +70,32 @@ describe('a bad answer stops plan and apply before any write, naming the API cal
     const plan = await world.run(['plan', '--format', 'json']);
     expect(plan.code, plan.stderr).toBe(0);
     expect(JSON.parse(plan.stdout).changes.length).toBeGreaterThan(20);
+  });
+});
+
+/** Garbage in answer to a write: whether it was written is unknown, exactly like a lost response. */
+const BAD_WRITE_ANSWERS: Array<[string, string]> = [
+  ['POST /api/Users', '<html><head><title>Sign in</title></head></html>'],
+  ['POST /api/Users', '{"id":'],
+  ['POST /api/Users', '[{"id":null}]'],
+  ['POST /api/Agent', '[]'],
+  ['POST /api/Agent', 'null'],
+  ['POST /api/Agent', '{"id":"abc"}'],
+];
+
+describe('a bad answer to a write is treated as "unknown", never as done', () => {
+  it.each(BAD_WRITE_ANSWERS)('%s answering %s: apply re-reads, finishes the job, creates nothing twice', async (endpoint, body) => {
+    const w = await startWorld();
+    try {
+      await w.faults([{ endpoint, status: 200, body, times: 1 }]);
+      const apply = await w.run(['apply', '--yes']);
+      expect(apply.code, apply.stdout.slice(-1500)).toBe(0);
+      expect((await w.stats()).faults.error).toBe(1);
+      expect(duplicates(await w.state())).toEqual([]);
+      const again = await w.run(['plan', '--detailed-exitcode']);
+      expect(again.code, again.stdout.slice(0, 1500)).toBe(0);
+    } finally {
+      await w.close();
+    }
   });
 });
