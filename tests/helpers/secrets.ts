@@ -9,7 +9,7 @@
  * A finding throws, naming where it was found with a redacted excerpt (the test fails loudly, and
  * the failure message itself does not repeat the secret).
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
@@ -92,7 +92,11 @@ export function findSecrets(outputs: Record<string, string>, secrets: ReadonlyAr
   return leaks;
 }
 
+/** Set to a file path to count the scans of a test run (one line per scan: how many texts it read). */
+const SCAN_LOG = process.env.HALO_SYNC_TEST_SCAN_LOG;
+
 export function expectNoSecrets(outputs: Record<string, string>, secrets: ReadonlyArray<string | undefined>): void {
+  if (SCAN_LOG) appendFileSync(SCAN_LOG, `${Object.keys(outputs).length}\n`);
   const leaks = findSecrets(outputs, secrets);
   if (leaks.length === 0) return;
   throw new Error(`secret leak:\n${leaks.map((l) => `  ${l.what} in ${l.where}: ${l.excerpt}`).join('\n')}`);
