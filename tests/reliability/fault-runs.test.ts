@@ -95,6 +95,8 @@ async function runSeed(n: number): Promise<void> {
     if (fw.budgetKind === 'under') expect(halo.faults.rateLimited ?? 0, 'a 429 reached a client whose budget is under the limit').toBe(0);
 
     await randomFaultsOff(world.sandbox);
+    world.sandbox.halo.resetStats();
+    world.sandbox.google.resetStats();
     between();
     if (first.code !== 0) {
       expect(first.code, first.stdout.slice(-1500)).toBe(1);
@@ -114,6 +116,8 @@ async function runSeed(n: number): Promise<void> {
     expect(again.code, again.stdout.slice(0, 2000)).toBe(0);
     const final = await world.state();
     expectNoDuplicates(final, 'at the end');
+    // The convergence check ran against healthy services.
+    expect([world.sandbox.halo.stats().faults, world.sandbox.google.stats().faults]).toEqual([{}, {}]);
     expectOnlyPlannedDeactivations(initial, final, plan);
     // And everything the plan deactivated is deactivated.
     const nowInactive = inactive(final);
