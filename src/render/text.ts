@@ -45,7 +45,7 @@ function sectionLines(sections: ChangeSection[], p: Palette): string[] {
     }
     section.changes.forEach((change, i) => {
       if (i > 0) lines.push('');
-      lines.push(...changeLines(change, indent, p));
+      append(lines, changeLines(change, indent, p));
     });
   }
   return lines;
@@ -77,16 +77,21 @@ function safetyLines(safety: SafetyVerdict, hasChanges: boolean, p: Palette): st
   ];
 }
 
+/** push(...more) passes every line as an argument: a plan of 80k creates overflowed the call stack. */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
+}
+
 export function renderPlanText(plan: Plan, ctx: RenderContext, options: TextOptions): string {
   const p = palette(options.color);
   const hasChanges = plan.changes.length > 0;
   const lines = header(plan, ctx, p);
   if (hasChanges) {
     lines.push('', 'halo-sync will make these changes in Halo:', p.dim(`  ${LEGEND}`));
-    lines.push(...sectionLines(groupChanges(plan.changes, ctx), p));
+    append(lines, sectionLines(groupChanges(plan.changes, ctx), p));
   }
-  lines.push(...warningLines(plan.warnings, p));
-  lines.push(...safetyLines(plan.safety, hasChanges, p));
+  append(lines, warningLines(plan.warnings, p));
+  append(lines, safetyLines(plan.safety, hasChanges, p));
   lines.push('', p.bold(summaryLine(plan)));
   return `${lines.join('\n')}\n`;
 }
