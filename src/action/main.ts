@@ -8,6 +8,7 @@
  * A failing exit code always comes with an error annotation saying why (what core.setFailed does).
  */
 import * as core from '@actions/core';
+import { debugLoggingRefusal } from '../cli/debug-guard.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { ConfigError, ExitError, HaloSyncError } from '../diagnostics/errors.js';
 import { redactSecrets } from '../diagnostics/redact.js';
@@ -32,6 +33,12 @@ export async function runAction(env: Env = process.env, cwd: string = process.cw
   const parsed = parseInputs(env);
   if (!parsed.ok) {
     for (const error of parsed.errors) core.error(error);
+    return { exitCode: EXIT.error };
+  }
+  // Same guard as the CLI: never send credentials while Node or Google's library logs them.
+  const refusal = parsed.inputs.command === 'validate' ? null : debugLoggingRefusal([parsed.inputs.command], env);
+  if (refusal) {
+    core.error(refusal);
     return { exitCode: EXIT.error };
   }
   const event = await readEvent(env);

@@ -118,3 +118,19 @@ describe('command: validate', () => {
     expect(run.summary).toBe('');
   });
 });
+
+describe('debug logging that would print credentials', () => {
+  it('plan refuses to start while NODE_DEBUG logs http (request headers carry the tokens): no request, an error annotation', async () => {
+    const { sandbox, github, env } = await world();
+    const run = await runInProcess({ command: 'plan', event: prEvent({ number: 31 }), workspace: workspace(), env: { ...env, NODE_DEBUG: 'http' }, github });
+    expect(run.exitCode).toBe(1);
+    expect(requestTotal(sandbox)).toBe(0);
+    expect(run.annotations.some((a) => a.kind === 'error' && /NODE_DEBUG/.test(a.message))).toBe(true);
+  });
+
+  it('validate still runs (it sends no credentials)', async () => {
+    const { github, env } = await world();
+    const run = await runInProcess({ command: 'validate', event: prEvent({ number: 32 }), workspace: workspace(), env: { ...env, NODE_DEBUG: 'http' }, github });
+    expect(run.exitCode).toBe(0);
+  });
+});
