@@ -33,6 +33,8 @@ export interface ApplyMeasure {
   maxRssMb: number;
   exitCode: number | null;
   fitsOneWindow: boolean;
+  /** 5-minute windows the run's Halo requests need at 300 a window. */
+  windows: number;
   changesAfter: number | null;
 }
 
@@ -100,6 +102,7 @@ export async function measureApply(ctx: BenchContext, world: World, configFile: 
       wallMs: run.wallMs,
       maxRssMb: run.maxRssMb,
       exitCode: run.exitCode,
+      windows: Math.ceil(halo.total / HOSTED_LIMIT.requests),
       fitsOneWindow: run.exitCode === 0 && status429 === 0 && halo.total <= HOSTED_LIMIT.requests && run.wallMs <= HOSTED_LIMIT.windowSeconds * 1000,
       changesAfter,
     };

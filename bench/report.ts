@@ -55,9 +55,9 @@ function applyTable(apply: ApplyMeasure[]): string[] {
   return [
     'APPLY — initial import into a Halo empty of people; sandbox limiter 300 requests / 300 s (hosted Halo), client budget on',
     table(
-      ['size', 'creates (users+agents)', 'write requests', 'write minimum', 'reads', 'total requests', '429s', 'wall', 'exit', 'one 5-min window'],
-      apply.map((a) => [sizeName(a.size), `${int(a.userCreates)}+${int(a.agentCreates)}`, int(a.writeRequests), int(a.writeMinimum), int(a.readRequests), int(a.totalRequests), a.status429, ms(a.wallMs), String(a.exitCode), a.fitsOneWindow ? 'yes' : 'no']),
-      [false, true, true, true, true, true, true, true, true, false],
+      ['size', 'creates (users+agents)', 'write requests', 'write minimum', 'reads', 'total requests', '429s', 'wall', 'peak RSS', 'exit', 'windows', 'one 5-min window', 'changes left'],
+      apply.map((a) => [sizeName(a.size), `${int(a.userCreates)}+${int(a.agentCreates)}`, int(a.writeRequests), int(a.writeMinimum), int(a.readRequests), int(a.totalRequests), a.status429, ms(a.wallMs), `${int(a.maxRssMb)} MB`, String(a.exitCode), a.windows, a.fitsOneWindow ? 'yes' : 'no', a.changesAfter ?? '?']),
+      [false, true, true, true, true, true, true, true, true, true, true, false, true],
     ),
   ];
 }
