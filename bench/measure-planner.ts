@@ -10,6 +10,9 @@ export interface PlannerMeasure {
   haloAgents: number;
   runsMs: number[];
   medianMs: number;
+  /** snapshotDigest alone on the same snapshots (part of buildPlan's time). */
+  digestMs: number[];
+  medianDigestMs: number;
   /** Median time / (Google people + Halo people), nanoseconds: flat when growth is linear. */
   nsPerPerson: number;
   changes: number;
@@ -25,7 +28,7 @@ export async function measurePlanner(ctx: BenchContext, size: number): Promise<P
   child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`planner measure at ${size} exited ${code}: ${err}`);
-  const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<PlannerMeasure, 'medianMs' | 'nsPerPerson'>;
+  const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Omit<PlannerMeasure, 'medianMs' | 'medianDigestMs' | 'nsPerPerson'>;
   const medianMs = median(result.runsMs);
-  return { ...result, medianMs, nsPerPerson: (medianMs * 1e6) / Math.max(1, result.googleUsers + result.haloUsers + result.haloAgents) };
+  return { ...result, medianMs, medianDigestMs: median(result.digestMs), nsPerPerson: (medianMs * 1e6) / Math.max(1, result.googleUsers + result.haloUsers + result.haloAgents) };
 }

@@ -13,7 +13,7 @@ import { readSnapshots } from '../src/app/read-snapshots.js';
 import { createClients } from '../src/app/clients.js';
 import { silentProgress } from '../src/app/progress.js';
 import { parseConfigText } from '../src/config/parse.js';
-import { buildPlan } from '../src/plan/index.js';
+import { buildPlan, snapshotDigest } from '../src/plan/index.js';
 import { renderPlanJson } from '../src/render/index.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import { generateWorld } from './generate/index.js';
@@ -59,8 +59,16 @@ for (let run = 0; run < runs; run += 1) {
   first ??= text;
   identical &&= text === first;
 }
+// The snapshot digest alone (buildPlan computes it too): the share of the time spent hashing.
+const digestMs: number[] = [];
+for (let run = 0; run < runs; run += 1) {
+  gc?.();
+  const started = performance.now();
+  snapshotDigest(snapshots.directory, snapshots.halo);
+  digestMs.push(performance.now() - started);
+}
 if (profiler && profileFile) {
   const { profile } = await profiler.post('Profiler.stop');
   writeFileSync(profileFile, JSON.stringify(profile));
 }
-process.stdout.write(`${JSON.stringify({ size, googleUsers: snapshots.directory.users.length, haloUsers: snapshots.halo.users.length, haloAgents: snapshots.halo.agents.length, runsMs: times, changes, identical, gc: gc !== undefined })}\n`);
+process.stdout.write(`${JSON.stringify({ size, googleUsers: snapshots.directory.users.length, haloUsers: snapshots.halo.users.length, haloAgents: snapshots.halo.agents.length, runsMs: times, digestMs, changes, identical, gc: gc !== undefined })}\n`);

@@ -41,11 +41,11 @@ function planTables(plan: PlanMeasure[]): string[] {
 function plannerTable(planner: PlannerMeasure[]): string[] {
   if (planner.length === 0) return [];
   return [
-    `PURE PLANNER — buildPlan on in-memory snapshots (median of ${planner[0]?.runsMs.length ?? 0}, gc between runs)`,
+    `PURE PLANNER — buildPlan on in-memory snapshots (median of ${planner[0]?.runsMs.length ?? 0}, gc between runs; "of which digest": snapshotDigest alone, median)`,
     table(
-      ['size', 'people (Google+Halo)', 'median', 'min', 'max', 'ns/person', 'changes', 'same plan each run'],
-      planner.map((p) => [sizeName(p.size), int(p.googleUsers + p.haloUsers + p.haloAgents), ms(p.medianMs), ms(Math.min(...p.runsMs)), ms(Math.max(...p.runsMs)), int(p.nsPerPerson), int(p.changes), p.identical ? 'yes' : 'NO']),
-      [false, true, true, true, true, true, true, false],
+      ['size', 'people (Google+Halo)', 'median', 'min', 'max', 'of which digest', 'ns/person', 'changes', 'same plan each run'],
+      planner.map((p) => [sizeName(p.size), int(p.googleUsers + p.haloUsers + p.haloAgents), ms(p.medianMs), ms(Math.min(...p.runsMs)), ms(Math.max(...p.runsMs)), ms(p.medianDigestMs), int(p.nsPerPerson), int(p.changes), p.identical ? 'yes' : 'NO']),
+      [false, true, true, true, true, true, true, true, false],
     ),
   ];
 }
