@@ -7,11 +7,10 @@
  * (tests/render/injection.test.ts checks the renderers alone on a synthetic plan.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectTablesIntact, RAW_HAZARDS } from '../helpers/markdown-checks.js';
 import { startWorld, type Json, type World } from '../e2e/world.js';
 import { HOSTILE, hostileEmail, hostileUser, INJECTION_CONFIG, injectionSeed, LINKED, READABLE } from './injection-world.js';
 
-// eslint-disable-next-line no-control-regex -- these tests look for control characters
-const RAW_HAZARDS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
 
 let world: World;
 beforeAll(async () => {
@@ -26,32 +25,6 @@ function expectInertText(out: string): void {
   for (const name of READABLE) expect(out).toContain(name);
 }
 
-/** Table cells are separated by pipes not escaped by a backslash. */
-function cellCount(row: string): number {
-  let count = 0;
-  let backslashes = 0;
-  for (const ch of row) {
-    if (ch === '|' && backslashes % 2 === 0) count += 1;
-    backslashes = ch === '\\' ? backslashes + 1 : 0;
-  }
-  return count - 1;
-}
-
-function expectTablesIntact(markdown: string): number {
-  let tables = 0;
-  let columns: number | null = null;
-  for (const line of markdown.split('\n')) {
-    if (!line.startsWith('|')) {
-      columns = null;
-      continue;
-    }
-    if (columns === null) {
-      columns = cellCount(line);
-      tables += 1;
-    } else expect(cellCount(line), line.slice(0, 160)).toBe(columns);
-  }
-  return tables;
-}
 
 function expectInertMarkdown(out: string): void {
   expect(out).not.toMatch(/<img|<script|<b>bold|<!--/i);

@@ -4,45 +4,14 @@
  * terminal escape or a reordering of the text around it; non-Latin names must stay readable.
  */
 import { describe, expect, it } from 'vitest';
+import { cellCount, expectTablesIntact, RAW_HAZARDS } from '../helpers/markdown-checks.js';
 import { escapeHtml, escapeMarkdown, parsePlanJson, renderPlanComparisonMarkdown, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/render/index.js';
 import { brightwaterPlan } from './fixtures.js';
 import { HOSTILE_CONTEXT, hostilePlan, HOSTILE_VALUES } from './fixtures-generated.js';
 
 const READABLE = ['日本語の名前', 'العربية', 'Ελληνικά', '👩🏽‍💻 Zoë Ångström 🚀'];
 
-/** Raw characters that must never reach a reader: controls (but newline), bidi controls, invisible spaces. */
-// eslint-disable-next-line no-control-regex -- these tests look for control characters
-const RAW_HAZARDS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
 
-/** Table cells are separated by pipes preceded by an even number of backslashes (none, or escaped backslashes). */
-function cellCount(row: string): number {
-  let count = 0;
-  let backslashes = 0;
-  for (const ch of row) {
-    if (ch === '|' && backslashes % 2 === 0) count += 1;
-    backslashes = ch === '\\' ? backslashes + 1 : 0;
-  }
-  return count - 1;
-}
-
-/** Checks every GFM table in `markdown` keeps its head's column count on every row. */
-function expectTablesIntact(markdown: string): number {
-  let tables = 0;
-  let columns: number | null = null;
-  for (const line of markdown.split('\n')) {
-    if (!line.startsWith('|')) {
-      columns = null;
-      continue;
-    }
-    if (columns === null) {
-      columns = cellCount(line);
-      tables += 1;
-    } else {
-      expect(cellCount(line), line.slice(0, 120)).toBe(columns);
-    }
-  }
-  return tables;
-}
 
 function expectSafeMarkdown(out: string): void {
   expect(out).not.toMatch(/<img/i);
