@@ -16,6 +16,7 @@
  * `contentType`, default application/json) at any status from 200.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ScriptedRules } from '../scripted-rules.js';
 
 export const SCRIPTED_PATH = '/_sandbox/faults';
 
@@ -43,9 +44,7 @@ function isRule(value: unknown): value is ScriptedAnswerRule {
     Number.isInteger(r.status) && r.status >= (typeof r.body === 'string' ? 200 : 400) && r.status <= 599 &&
     (r.body === undefined || typeof r.body === 'string') &&
     (r.contentType === undefined || typeof r.contentType === 'string') &&
-    (r.urlIncludes === undefined || typeof r.urlIncludes === 'string') &&
-    (r.times === undefined || (Number.isInteger(r.times) && r.times > 0)) &&
-    (r.skip === undefined || (Number.isInteger(r.skip) && r.skip >= 0))
+    (r.urlIncludes === undefined || typeof r.urlIncludes === 'string')
   );
 }
 
@@ -58,46 +57,22 @@ function decoded(url: string): string {
 }
 
 export class ScriptedAnswers {
-  private rules: Array<ScriptedAnswerRule & { times: number }> = [];
+  private readonly rules = new ScriptedRules<ScriptedAnswerRule>(
+    isRule,
+    '{ "endpoint": "GET /admin/directory/v1/users", "status": 503, "urlIncludes"?: "…", "body"?: "raw text", "contentType"?: "…", "times"?: n, "skip"?: n }',
+  );
 
   /** The scripted answer for this request, if a rule matches; counts the rule down. */
   draw(endpoint: string, url: string): ScriptedAnswer | undefined {
     const text = decoded(url);
-    const rule = this.rules.find((r) => r.times > 0 && r.endpoint.toLowerCase() === endpoint.toLowerCase() && (r.urlIncludes === undefined || text.includes(r.urlIncludes)));
+    const rule = this.rules.take(endpoint, (r) => r.urlIncludes === undefined || text.includes(r.urlIncludes));
     if (!rule) return undefined;
-    if (rule.skip) {
-      rule.skip -= 1;
-      return undefined;
-    }
-    rule.times -= 1;
-    this.rules = this.rules.filter((r) => r.times > 0);
     return { status: rule.status, ...(rule.body === undefined ? {} : { body: rule.body }), contentType: rule.contentType ?? 'application/json; charset=UTF-8' };
   }
 
   async control(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const send = (status: number, body?: unknown) => {
-      res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json; charset=UTF-8' });
-      res.end(body === undefined ? '' : JSON.stringify(body));
-    };
-    if (method === 'GET') return send(200, { rules: this.rules });
-    if (method === 'DELETE') {
-      this.rules = [];
-      return send(204);
-    }
-    if (method !== 'POST') return send(405, { error: 'GET, POST or DELETE /_sandbox/faults' });
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      parsed = undefined;
-    }
-    const rules = (parsed as { rules?: unknown } | undefined)?.rules;
-    if (!Array.isArray(rules) || !rules.every(isRule)) {
-      return send(400, { error: 'Expected { "rules": [ { "endpoint": "GET /admin/directory/v1/users", "status": 503, "urlIncludes"?: "…", "body"?: "raw text", "contentType"?: "…", "times"?: n, "skip"?: n } ] }' });
-    }
-    this.rules.push(...rules.map((r) => ({ ...r, times: r.times ?? 1 })));
-    send(200, { rules: this.rules });
+    const answer = await this.rules.control(method, req);
+    res.writeHead(answer.status, answer.body === undefined ? {} : { 'content-type': 'application/json; charset=UTF-8' });
+    res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
   }
 }

@@ -19,7 +19,8 @@
  * truncated JSON, a wrong shape) that the client must refuse without writing anything.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, sendEmpty, sendJson } from './http.js';
+import { ScriptedRules } from '../scripted-rules.js';
+import { sendEmpty, sendJson } from './http.js';
 
 export const SCRIPTED_FAULTS_PATH = '/_sandbox/faults';
 
@@ -50,25 +51,20 @@ function isRule(value: unknown): value is ScriptedRule {
     (r.status === undefined || (Number.isInteger(r.status) && r.status >= (typeof r.body === 'string' ? 200 : 400) && r.status <= 599)) &&
     (r.body === undefined || (typeof r.body === 'string' && r.status !== undefined)) &&
     (r.contentType === undefined || typeof r.contentType === 'string') &&
-    (r.times === undefined || (Number.isInteger(r.times) && r.times > 0)) &&
-    (r.skip === undefined || (Number.isInteger(r.skip) && r.skip >= 0)) &&
     (r.status !== undefined) !== (r.lose === true)
   );
 }
 
 export class ScriptedFaults {
-  private rules: Array<ScriptedRule & { times: number }> = [];
+  private readonly rules = new ScriptedRules<ScriptedRule>(
+    isRule,
+    '{ "endpoint": "POST /api/Users", "status": 500 | "lose": true, "times"?: n, "skip"?: n, "bodyIncludes"?: "…", "body"?: "raw text", "contentType"?: "…" }',
+  );
 
   /** The next fault for this request, if a rule matches; counts the rule down. */
   draw(endpoint: string, body: string): ScriptedFault | undefined {
-    const rule = this.rules.find((r) => r.times > 0 && r.endpoint.toLowerCase() === endpoint.toLowerCase() && (r.bodyIncludes === undefined || body.includes(r.bodyIncludes)));
+    const rule = this.rules.take(endpoint, (r) => r.bodyIncludes === undefined || body.includes(r.bodyIncludes));
     if (!rule) return undefined;
-    if (rule.skip) {
-      rule.skip -= 1;
-      return undefined;
-    }
-    rule.times -= 1;
-    this.rules = this.rules.filter((r) => r.times > 0);
     if (rule.lose) return { kind: 'lose' };
     const status = rule.status as number;
     if (rule.body !== undefined) return { kind: 'status', status, body: rule.body, contentType: rule.contentType ?? 'application/json; charset=utf-8' };
@@ -76,23 +72,8 @@ export class ScriptedFaults {
   }
 
   async control(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (method === 'GET') return sendJson(res, 200, { rules: this.rules });
-    if (method === 'DELETE') {
-      this.rules = [];
-      return sendEmpty(res, 204);
-    }
-    if (method !== 'POST') return sendJson(res, 405, { Message: 'GET, POST or DELETE /_sandbox/faults' });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readBody(req));
-    } catch {
-      parsed = undefined;
-    }
-    const rules = (parsed as { rules?: unknown } | undefined)?.rules;
-    if (!Array.isArray(rules) || !rules.every(isRule)) {
-      return sendJson(res, 400, { Message: 'Expected { "rules": [ { "endpoint": "POST /api/Users", "status": 500 | "lose": true, "times"?: n, "skip"?: n, "bodyIncludes"?: "…", "body"?: "raw text", "contentType"?: "…" } ] }' });
-    }
-    this.rules.push(...rules.map((r) => ({ ...r, times: r.times ?? 1 })));
-    sendJson(res, 200, { rules: this.rules });
+    const answer = await this.rules.control(method, req);
+    if (answer.body === undefined) return sendEmpty(res, answer.status);
+    sendJson(res, answer.status, answer.body);
   }
 }
