@@ -10,6 +10,7 @@ export interface BenchArgs {
   applySizes: number[];
   seed: number;
   planRuns: number;
+  customers?: number;
   plannerRuns: number;
   coldRuns: number;
   only: Set<Measure>;
@@ -26,6 +27,7 @@ export const USAGE = `npm run bench -- [options]
                        "none" to skip; above ~20k an import needs several 5-minute windows)
   --only LIST          measures to run: ${MEASURES.join(',')} (default all)
   --seed N             generator seed (default 1)
+  --customers N        customer directories per world (default N/2,000, 3 to 60; at most 192)
   --plan-runs N        plan runs per size under 50k (default 3; one at 50k and above)
   --planner-runs N     buildPlan runs per size (default 5)
   --cold-runs N        validate runs for the cold start (default 7)
@@ -68,6 +70,7 @@ export function parseArgs(argv: string[]): BenchArgs {
       case '--size': args.sizes = [parseSize(value())]; break;
       case '--apply-sizes': applySizes = sizeList(value()); break;
       case '--seed': args.seed = count('seed', value()); break;
+      case '--customers': args.customers = count('customers', value()); break;
       case '--plan-runs': args.planRuns = count('plan-runs', value()); break;
       case '--planner-runs': args.plannerRuns = count('planner-runs', value()); break;
       case '--cold-runs': args.coldRuns = count('cold-runs', value()); break;

@@ -15,4 +15,6 @@ export interface BenchContext {
   plannerRuns: number;
   /** `validate` runs for the cold start. */
   coldRuns: number;
+  /** Customer directories per world (default: by size). */
+  customers?: number;
 }

@@ -23,7 +23,7 @@ import { writeWorld } from './world.js';
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
 function writeConfig(ctx: BenchContext, size: number, variant: 'steady' | 'initial'): { world: ReturnType<typeof generateWorld>; file: string } {
-  const world = generateWorld(size, ctx.seed, variant);
+  const world = generateWorld(size, ctx.seed, variant, ctx.customers === undefined ? {} : { customers: ctx.customers });
   const file = join(ctx.workDir, `halo-sync-${variant}-${size}.yaml`);
   writeFileSync(file, world.configYaml);
   return { world, file };
@@ -72,7 +72,7 @@ export async function runBench(argv: string[], where: { root: string; bundleDir:
   }
   if (args.command === 'world') {
     if (!args.dir) return say('world needs --out DIR'), 1;
-    for (const file of writeWorld(args.sizes[0] ?? 1000, args.seed, args.variant, args.dir)) say(`wrote ${file}`);
+    for (const file of writeWorld(args.sizes[0] ?? 1000, args.seed, args.variant, args.dir, args.customers)) say(`wrote ${file}`);
     return 0;
   }
   const results: BenchResults = {
@@ -99,6 +99,7 @@ export async function runBench(argv: string[], where: { root: string; bundleDir:
     planRuns: args.planRuns,
     plannerRuns: args.plannerRuns,
     coldRuns: args.coldRuns,
+    ...(args.customers === undefined ? {} : { customers: args.customers }),
   };
   try {
     await measureAll(args, ctx, results);

@@ -70,7 +70,7 @@ async function planOf(ctx: BenchContext, world: World, configFile: string, sandb
 }
 
 export async function measureApply(ctx: BenchContext, world: World, configFile: string): Promise<ApplyMeasure> {
-  const sandboxOptions = { script: ctx.scripts.sandbox, size: world.size, seed: world.seedNumber, variant: 'initial' as const };
+  const sandboxOptions = { script: ctx.scripts.sandbox, size: world.size, seed: world.seedNumber, variant: 'initial' as const, ...(ctx.customers === undefined ? {} : { customers: ctx.customers }) };
   const reference = await startSandboxProcess({ ...sandboxOptions, rateLimit: 'off' });
   let plan: Plan;
   try {

@@ -67,7 +67,7 @@ export function endpointRows(stats: { google: RequestStats; halo: RequestStats }
 
 export async function measurePlan(ctx: BenchContext, world: World, configFile: string): Promise<PlanMeasure> {
   const runs = world.size >= 50_000 ? 1 : ctx.planRuns;
-  const sandbox = await startSandboxProcess({ script: ctx.scripts.sandbox, size: world.size, seed: world.seedNumber, variant: 'steady', rateLimit: 'off' });
+  const sandbox = await startSandboxProcess({ script: ctx.scripts.sandbox, size: world.size, seed: world.seedNumber, variant: 'steady', rateLimit: 'off', ...(ctx.customers === undefined ? {} : { customers: ctx.customers }) });
   const planFile = join(ctx.workDir, `plan-${world.size}.json`);
   try {
     const measured = [];

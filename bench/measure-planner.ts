@@ -20,7 +20,7 @@ export interface PlannerMeasure {
 }
 
 export async function measurePlanner(ctx: BenchContext, size: number): Promise<PlannerMeasure> {
-  const args = ['--expose-gc', '--max-old-space-size=8192', ctx.scripts.planner, '--size', String(size), '--seed', String(ctx.seed), '--runs', String(ctx.plannerRuns)];
+  const args = ['--expose-gc', '--max-old-space-size=8192', ctx.scripts.planner, '--size', String(size), '--seed', String(ctx.seed), '--runs', String(ctx.plannerRuns), ...(ctx.customers === undefined ? [] : ['--customers', String(ctx.customers)])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';

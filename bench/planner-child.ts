@@ -4,7 +4,7 @@
  * garbage collection before each run so runs do not pay for each other's garbage. Prints one JSON
  * line: per-run milliseconds, people, changes, and whether every run gave the same plan.
  *
- * Usage: node --expose-gc planner-child.mjs --size 10000 --seed 1 --runs 5 [--profile FILE]
+ * Usage: node --expose-gc planner-child.mjs --size 10000 --seed 1 --runs 5 [--customers N] [--profile FILE]
  * `--profile FILE` writes a V8 CPU profile of the buildPlan runs only (open it in Chrome DevTools).
  */
 import { writeFileSync } from 'node:fs';
@@ -27,7 +27,8 @@ const profileFile = text('profile');
 
 const size = option('size', '1000');
 const runs = option('runs', '5');
-const world = generateWorld(size, option('seed', '1'), 'steady');
+const customers = text('customers');
+const world = generateWorld(size, option('seed', '1'), 'steady', customers === undefined ? {} : { customers: Number(customers) });
 const parsed = parseConfigText(world.configYaml, 'bench.yaml');
 if (!parsed.loaded) throw new Error(`generated config is invalid:\n${parsed.diagnostics.map((d) => d.message).join('\n')}`);
 const loaded = parsed.loaded;

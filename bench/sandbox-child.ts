@@ -6,7 +6,7 @@
  * seed loader's positioned YAML parse is built for hand-written seeds, not 100k-person ones; the
  * generated seeds are checked by that loader in tests/bench.
  *
- * Usage: node sandbox-child.mjs --size 10000 --seed 1 --variant steady|initial [--rate-limit 300/300]
+ * Usage: node sandbox-child.mjs --size 10000 --seed 1 --variant steady|initial [--rate-limit 300/300] [--customers N]
  */
 import { formatEnvExports, startSandbox } from '../src/sandbox/index.js';
 import type { SeedFaults } from '../src/sandbox/seed-types.js';
@@ -25,7 +25,8 @@ const variant = option('variant', 'steady') as Variant;
 const rateLimit = option('rate-limit', 'off');
 
 const started = performance.now();
-const world = generateWorld(size, seedNumber, variant);
+const customers = process.argv.includes('--customers') ? Number(option('customers')) : undefined;
+const world = generateWorld(size, seedNumber, variant, customers === undefined ? {} : { customers });
 const faults: SeedFaults = {};
 if (rateLimit !== 'off') {
   const [requests, windowSeconds] = rateLimit.split('/').map(Number);

@@ -20,6 +20,7 @@ export interface SandboxProcessOptions {
   variant: Variant;
   /** `300/300` (hosted Halo) or `off`. */
   rateLimit: string;
+  customers?: number;
 }
 
 function parseExports(text: string): Record<string, string> {
@@ -54,7 +55,7 @@ async function getJson<T>(url: string, method = 'GET'): Promise<T> {
 }
 
 export async function startSandboxProcess(options: SandboxProcessOptions): Promise<SandboxProcess> {
-  const args = [options.script, '--size', String(options.size), '--seed', String(options.seed), '--variant', options.variant, '--rate-limit', options.rateLimit];
+  const args = [options.script, '--size', String(options.size), '--seed', String(options.seed), '--variant', options.variant, '--rate-limit', options.rateLimit, ...(options.customers === undefined ? [] : ['--customers', String(options.customers)])];
   const child = spawn(process.execPath, ['--max-old-space-size=8192', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

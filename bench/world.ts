@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { generateWorld, type Variant } from './generate/index.js';
 import { minimumRequests } from './minimum.js';
 
-export function writeWorld(size: number, seed: number, variant: Variant, dir: string): string[] {
-  const world = generateWorld(size, seed, variant);
+export function writeWorld(size: number, seed: number, variant: Variant, dir: string, customers?: number): string[] {
+  const world = generateWorld(size, seed, variant, customers === undefined ? {} : { customers });
   const out = resolve(dir);
   mkdirSync(out, { recursive: true });
   const files = [join(out, 'seed.json'), join(out, 'halo-sync.yaml'), join(out, 'facts.json')];

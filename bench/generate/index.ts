@@ -38,9 +38,14 @@ const ROLES = [
   { id: ROLE_IDS.finance, name: 'Finance Reviewer' },
 ];
 
-export function generateWorld(size: number, seedNumber = 1, variant: Variant = 'steady'): World {
+export interface WorldOptions {
+  /** Customer directories (default: N / 2,000, 3 to 60; at most 192). */
+  customers?: number;
+}
+
+export function generateWorld(size: number, seedNumber = 1, variant: Variant = 'steady', options: WorldOptions = {}): World {
   if (!Number.isInteger(size) || size < 100) throw new Error(`size must be a whole number of at least 100 people, not ${size}`);
-  const org = buildOrg(size, seededRandom(seedNumber));
+  const org = buildOrg(size, seededRandom(seedNumber), options.customers);
   const sites = assignSites(org);
   // Halo's side draws from its own stream, so both variants see the same Google side.
   const haloRandom = seededRandom(seedNumber * 7919 + 1);

@@ -152,11 +152,12 @@ function buildCustomer(c: number, people: number, random: Random, next: () => nu
   return { key: id, id, name, slug, domain, people: members, groups, readWhole };
 }
 
-export function buildOrg(size: number, random: Random): Org {
+/** `customers`: how many customer directories (default customerCount(size)), to study many-customer MSPs. */
+export function buildOrg(size: number, random: Random, customerDirectories?: number): Org {
   let counter = 0;
   const next = () => counter++;
   const own = buildOwn(size, random, next);
-  const count = customerCount(size);
+  const count = Math.min(customerDirectories ?? customerCount(size), MAX_CUSTOMERS);
   const sizes = customerSizes(Math.max(size - own.people.length, count * 5), count);
   const customers = sizes.map((people, c) => buildCustomer(c, people, random, next));
   return { own, customers };
