@@ -83,9 +83,44 @@ export interface Placement {
   heldBy: ScopeMapping[];
 }
 
+/** An import's mappings by customer (`null`: own mode, every person), each list in config order. */
+const byCustomerCache = new WeakMap<readonly ScopeMapping[], Map<string | null, ScopeMapping[]>>();
+
+function mappingsByCustomer(mappings: readonly ScopeMapping[]): Map<string | null, ScopeMapping[]> {
+  let index = byCustomerCache.get(mappings);
+  if (!index) {
+    index = new Map();
+    for (const m of mappings) {
+      const list = index.get(m.customer) ?? [];
+      list.push(m);
+      index.set(m.customer, list);
+    }
+    byCustomerCache.set(mappings, index);
+  }
+  return index;
+}
+
+/**
+ * The mappings of the person's customers (and own-mode ones), in config order: a mapping of
+ * another customer can neither place nor hold them (see customerMatches), and checking every
+ * mapping for every person cost people × mappings (an MSP with many customers has many mappings).
+ */
+function mappingsFor(person: Person, mappings: readonly ScopeMapping[]): readonly ScopeMapping[] {
+  const index = mappingsByCustomer(mappings);
+  const lists: ScopeMapping[][] = [];
+  const own = index.get(null);
+  if (own) lists.push(own);
+  for (const customer of person.customers) {
+    const list = index.get(customer);
+    if (list) lists.push(list);
+  }
+  if (lists.length === 1) return lists[0] as ScopeMapping[];
+  return lists.flat().sort((a, b) => a.index - b.index);
+}
+
 export function place(person: Person, mappings: readonly ScopeMapping[], linked: boolean, view: DirectoryView): Placement {
   const heldBy: ScopeMapping[] = [];
-  for (const m of mappings) {
+  for (const m of mappingsFor(person, mappings)) {
     const candidate = isCandidate(m, person, linked);
     if (candidate && evaluateFilter(m.mapping.filter, person.user, view.groups)) return { mapping: m, heldBy };
     if (isUncertain(m) && possiblyIn(m, person, candidate)) heldBy.push(m);
