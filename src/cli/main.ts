@@ -9,6 +9,7 @@ import { formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js'
 import { redactSecrets } from '../diagnostics/redact.js';
 import { debugLoggingRefusal } from './debug-guard.js';
 import { EXIT } from './exit-codes.js';
+import { packageVersion } from './version.js';
 import { processIO, type CliIO } from './io.js';
 import { registerCommands } from './commands/index.js';
 
@@ -21,6 +22,7 @@ export interface CommandContext {
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('halo-sync')
     .description('Keep HaloPSA end users and agents in step with Google Workspace, as code.')
+    .version(packageVersion(), '-V, --version', 'print the halo-sync version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
