@@ -8,12 +8,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { buildPlan } from '../plan/index.js';
 import type { Plan, PlannedWrites } from '../plan/types.js';
-import { renderContext, renderPlanJson, renderPlanMarkdown, renderPlanText, type RenderContext } from '../render/index.js';
+import { renderContext, type RenderContext } from '../render/index.js';
 import { createClients, type Clients } from './clients.js';
 import type { ProgressReporter } from './progress.js';
 import { readSnapshots, type Snapshots } from './read-snapshots.js';
-
-export type PlanFormat = 'text' | 'markdown' | 'json';
 
 export interface PlanRequest {
   configFile: string;
@@ -60,17 +58,5 @@ export async function computePlan(request: PlanRequest): Promise<ComputedPlan> {
   };
 }
 
-export function hasChanges(plan: Plan): boolean {
-  return plan.changes.length > 0;
-}
-
-export function renderPlan(plan: Plan, format: PlanFormat, context: RenderContext, options: { color: boolean }): string {
-  switch (format) {
-    case 'json':
-      return renderPlanJson(plan);
-    case 'markdown':
-      return renderPlanMarkdown(plan, context);
-    case 'text':
-      return renderPlanText(plan, context, { color: options.color });
-  }
-}
+// Kept here too for callers that already import them from the use case.
+export { hasChanges, renderPlan, type PlanFormat } from './render-plan.js';

@@ -8,8 +8,8 @@
  */
 import type { Command } from 'commander';
 import { terminalProgress } from '../../app/progress.js';
-import { runApply, type ApplyRun } from '../../app/run-apply.js';
-import { renderPlan } from '../../app/run-plan.js';
+import { renderPlan } from '../../app/render-plan.js';
+import type { ApplyRun } from '../../app/run-apply.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/load.js';
 import { renderApplyText } from '../../render/apply-report.js';
 import { NO_CHANGES_LINE } from '../../render/index.js';
@@ -43,6 +43,7 @@ export function registerApply(program: Command, ctx: CommandContext): void {
 
 export async function applyCommand(options: ApplyOptions, io: CliIO): Promise<number> {
   const color = useColor(io, options.color);
+  const { runApply } = await import('../../app/run-apply.js'); // loaded on use (heavy API clients)
   const run = await runApply({
     configFile: options.config,
     cwd: io.cwd,

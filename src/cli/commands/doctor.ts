@@ -5,7 +5,6 @@
  * (warnings allowed), 1 otherwise. Output is scrubbed of every secret the environment holds.
  */
 import { Option, type Command } from 'commander';
-import { runDoctor } from '../../app/run-doctor.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/load.js';
 import { renderDoctorJson, renderDoctorText } from '../../render/doctor-report.js';
 import { EXIT } from '../exit-codes.js';
@@ -27,6 +26,7 @@ export function registerDoctor(program: Command, ctx: CommandContext): void {
     .option('--no-color', 'no ANSI colours (also: NO_COLOR)')
     .action(async (options: DoctorOptions) => {
       const { io } = ctx;
+      const { runDoctor } = await import('../../app/run-doctor.js'); // loaded on use (heavy API clients)
       const report = await runDoctor({ configFile: options.config, cwd: io.cwd, env: io.env });
       const text = options.format === 'json' ? renderDoctorJson(report) : renderDoctorText(report, { color: useColor(io, options.color) });
       writeClean(io, io.stdout, text);

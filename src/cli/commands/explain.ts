@@ -6,7 +6,6 @@
  */
 import type { Command } from 'commander';
 import { terminalProgress } from '../../app/progress.js';
-import { runExplain } from '../../app/run-explain.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/load.js';
 import { renderExplanation } from '../../render/explain-text.js';
 import { EXIT } from '../exit-codes.js';
@@ -27,6 +26,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .option('--no-color', 'no ANSI colours (also: NO_COLOR)')
     .action(async (email: string, options: ExplainOptions) => {
       const { io } = ctx;
+      const { runExplain } = await import('../../app/run-explain.js'); // loaded on use (heavy API clients)
       const result = await runExplain({ email, configFile: options.config, cwd: io.cwd, env: io.env, progress: terminalProgress(io.stderr) });
       printDiagnostics(io, result.configWarnings);
       writeClean(io, io.stdout, renderExplanation(result.explanation, { color: useColor(io, options.color) }));

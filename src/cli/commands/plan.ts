@@ -7,7 +7,7 @@
 import { Option, type Command } from 'commander';
 import { writeFileAtomic, resolveFrom } from '../../app/files.js';
 import { terminalProgress } from '../../app/progress.js';
-import { computePlan, hasChanges, renderPlan, type PlanFormat } from '../../app/run-plan.js';
+import { hasChanges, renderPlan, type PlanFormat } from '../../app/render-plan.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/load.js';
 import { renderPlanJson } from '../../render/index.js';
 import { EXIT } from '../exit-codes.js';
@@ -34,6 +34,8 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     .action(async (options: PlanOptions) => {
       const { io } = ctx;
       const progress = terminalProgress(io.stderr);
+      // Loaded on use: the API clients are heavy, and validate/--help need none of them.
+      const { computePlan } = await import('../../app/run-plan.js');
       const computed = await computePlan({ configFile: options.config, cwd: io.cwd, env: io.env, progress });
       printDiagnostics(io, [...computed.configWarnings, ...computed.planDiagnostics]);
       writeClean(io, io.stdout, renderPlan(computed.plan, options.format, computed.context, { color: useColor(io, options.color) }));
