@@ -98,7 +98,7 @@ describe('schema/halo-sync.schema.json', () => {
   it('accepts every valid fixture and the root halo-sync.yaml, read straight from disk', () => {
     const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(published());
     const files = [...fixtures('valid'), ...fixtures('warnings'), { name: 'halo-sync.yaml', text: readFileSync(join(REPO_ROOT, 'halo-sync.yaml'), 'utf8') }];
-    for (const file of files) expect(validate(parse(file.text)), `${file.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    for (const file of files) expect(validate(parse(file.text, { logLevel: 'error' })), `${file.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
   });
 
   it('is what the root halo-sync.yaml points editors at', () => {
