@@ -13,6 +13,7 @@ import type { GroupMembers } from '../model/directory.js';
 import { isInvalidAnswer } from './answers.js';
 import type { DirectoryClient, GroupMember } from './client.js';
 import { mapPool } from './pool.js';
+import type { ReadDigest } from './read-digest.js';
 
 const MEMBERS_FIELDS = 'nextPageToken,members(id,email,type,status)';
 
@@ -28,9 +29,18 @@ export interface GroupReadHooks {
   onPage?: () => void;
   /** Called after each named group is fully expanded. */
   onGroup?: () => void;
+  /** Hashes every members.list read as it arrives (DirectorySnapshot.readDigest). */
+  digest?: ReadDigest;
 }
 
 async function readDirectMembers(client: DirectoryClient, key: string, hooks: GroupReadHooks): Promise<DirectMembers> {
+  const running = hooks.digest?.start('members', key);
+  const result = await readPages(client, key, hooks, running?.page);
+  running?.done({ found: result.found, complete: result.complete, error: result.error });
+  return result;
+}
+
+async function readPages(client: DirectoryClient, key: string, hooks: GroupReadHooks, onData: ((members: unknown) => void) | undefined): Promise<DirectMembers> {
   const members: GroupMember[] = [];
   const seenTokens = new Set<string>();
   let pageToken: string | undefined;
@@ -38,6 +48,7 @@ async function readDirectMembers(client: DirectoryClient, key: string, hooks: Gr
     try {
       const page = await client.listMembers(key, { pageToken, fields: MEMBERS_FIELDS });
       hooks.onPage?.();
+      onData?.(page.members);
       members.push(...page.members);
       pageToken = page.nextPageToken;
     } catch (error) {

@@ -15,6 +15,7 @@ import type { DirectoryClient } from './client.js';
 import { expandGroups } from './groups.js';
 import { mapPool } from './pool.js';
 import type { ProgressCallback, ReadProgress } from './progress.js';
+import { ReadDigest } from './read-digest.js';
 import { planReads, type PlannedUserRead, type ReadPlan } from './read-plan.js';
 
 export interface ReadDirectoryOptions {
@@ -60,7 +61,8 @@ function remember(users: Map<string, DirectoryUser>, user: DirectoryUser): void 
   users.set(user.id, known ? { ...known, ...user } : user);
 }
 
-async function runUserRead(client: DirectoryClient, read: PlannedUserRead, users: Map<string, DirectoryUser>, progress: Progress): Promise<ScopeRead> {
+async function runUserRead(client: DirectoryClient, read: PlannedUserRead, users: Map<string, DirectoryUser>, progress: Progress, digest: ReadDigest): Promise<ScopeRead> {
+  const running = digest.start('users', read.key);
   const ids = new Set<string>();
   const seenTokens = new Set<string>();
   const result: ScopeRead = { key: read.key, mappings: [...read.mappings], customer: read.customer, complete: true, userIds: [] };
@@ -75,6 +77,7 @@ async function runUserRead(client: DirectoryClient, read: PlannedUserRead, users
         fields: read.fields,
         pageToken,
       });
+      running.page(page.users);
       for (const user of page.users) {
         if (typeof user.id !== 'string' || typeof user.primaryEmail !== 'string') {
           result.complete = false;
@@ -103,6 +106,8 @@ async function runUserRead(client: DirectoryClient, read: PlannedUserRead, users
     }
   } while (pageToken !== undefined);
   result.userIds = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const { key, mappings, customer, query, complete, error } = result;
+  running.done({ key, mappings, customer, query, complete, error });
   return result;
 }
 
@@ -111,17 +116,19 @@ export async function readDirectory(options: ReadDirectoryOptions): Promise<Dire
   const concurrency = options.concurrency ?? 4;
   const users = new Map<string, DirectoryUser>();
   const progress = new Progress(users, options.onProgress);
+  const digest = new ReadDigest();
 
   progress.report({ phase: 'users' });
-  const reads = await mapPool(plan.reads, concurrency, (read) => runUserRead(options.client, read, users, progress));
+  const reads = await mapPool(plan.reads, concurrency, (read) => runUserRead(options.client, read, users, progress, digest));
 
   progress.report({ phase: 'groups' });
   const groups = await expandGroups(options.client, plan.groups, {
     concurrency,
     onPage: () => progress.page(),
     onGroup: () => progress.group(),
+    digest,
   });
 
   progress.report({ phase: 'done' });
-  return { users: [...users.values()].sort(byId), reads, groups, lookups: [] };
+  return { users: [...users.values()].sort(byId), reads, groups, lookups: [], readDigest: digest.digest() };
 }

@@ -4,7 +4,8 @@
  * roles, CABs with members, custom field definitions and Control. Plus discovery and one token:
  * 2,345 users cost 1 + 1 + 3 + 7 = 12 requests. Never one request per person.
  */
-import type { HaloSnapshot } from '../model/halo.js';
+import { createHash, type Hash } from 'node:crypto';
+import type { HaloSnapshot, HaloUser } from '../model/halo.js';
 import { queryString, type HaloClient } from './client.js';
 import { readAllPages } from './pager.js';
 import { extractList, type Origin } from './parse.js';
@@ -22,6 +23,26 @@ export interface ReadSnapshotOptions {
   pageSize?: number;
 }
 
+/**
+ * HaloSnapshot.readDigest: hashed while reading (overlapping network waits), not by the planner
+ * afterwards. Each list gets a running sha256 over the JSON text of its normalized records, a page
+ * at a time in read order (users: every page as parsed, repeats included; the other lists are one
+ * request each), each followed by "\n"; Control is one JSON text. The lists are read concurrently,
+ * so the digest combines them in this fixed order: `sha256:` + sha256 of the lines `[list, hex]` + "\n".
+ */
+const DIGEST_PARTS = ['users', 'agents', 'sites', 'clients', 'roles', 'cabs', 'fields', 'control'] as const;
+
+function hashPart(hash: Hash, data: unknown): void {
+  hash.update(JSON.stringify(data) ?? 'null');
+  hash.update('\n');
+}
+
+function readDigest(parts: Record<(typeof DIGEST_PARTS)[number], Hash>): string {
+  const combined = createHash('sha256');
+  for (const name of DIGEST_PARTS) combined.update(`${JSON.stringify([name, parts[name].digest('hex')])}\n`);
+  return `sha256:${combined.digest('hex')}`;
+}
+
 const USERS_QUERY = { pageinate: true, includeactive: true, includeinactive: true } as const;
 export const AGENTS_QUERY = { includeenabled: true, includedisabled: true, includeroles: true } as const;
 
@@ -29,16 +50,20 @@ function byNumericId<T extends { id: number }>(a: T, b: T): number {
   return a.id - b.id;
 }
 
-async function readList<T>(client: HaloClient, path: string, query: Record<string, string | number | boolean>, key: string, parse: (raw: unknown, index: number, origin: Origin) => T, progress?: ProgressListener): Promise<T[]> {
+async function readList<T>(client: HaloClient, path: string, query: Record<string, string | number | boolean>, key: string, parse: (raw: unknown, index: number, origin: Origin) => T, progress?: ProgressListener, hash?: Hash): Promise<T[]> {
   const origin: Origin = { method: 'GET', path: `${path}${queryString(query)}` };
   const answer = extractList(await client.getJson(path, query), key, origin);
   const records = answer.records.map((raw, i) => parse(raw, i, origin));
+  if (hash) hashPart(hash, records);
   progress?.({ type: 'read', resource: key, count: records.length });
   return records;
 }
 
-export async function readHaloUsers(client: HaloClient, options: { pageSize?: number; onProgress?: ProgressListener; extraQuery?: Record<string, string> } = {}) {
+/** `hash`: updated with each page's normalized records as the page is parsed (readDigest). */
+export async function readHaloUsers(client: HaloClient, options: { pageSize?: number; onProgress?: ProgressListener; extraQuery?: Record<string, string>; hash?: Hash } = {}) {
   const pageSize = options.pageSize ?? USERS_PAGE_SIZE;
+  const { hash } = options;
+  let page: HaloUser[] = [];
   const users = await readAllPages(
     async (page_no, page_size) => {
       const query = { ...USERS_QUERY, ...options.extraQuery, page_size, page_no };
@@ -48,16 +73,26 @@ export async function readHaloUsers(client: HaloClient, options: { pageSize?: nu
     {
       pageSize,
       label: 'GET /api/Users',
-      parse: (raw, index) => normalizeUser(raw, index, { method: 'GET', path: '/api/Users' }),
+      parse: (raw, index) => {
+        const user = normalizeUser(raw, index, { method: 'GET', path: '/api/Users' });
+        if (hash) page.push(user);
+        return user;
+      },
       idOf: (user) => user.id,
-      onPage: (count, total) => options.onProgress?.({ type: 'read', resource: 'users', count, ...(total === undefined ? {} : { total }) }),
+      onPage: (count, total) => {
+        if (hash) {
+          hashPart(hash, page);
+          page = [];
+        }
+        options.onProgress?.({ type: 'read', resource: 'users', count, ...(total === undefined ? {} : { total }) });
+      },
     },
   );
   return users.sort(byNumericId);
 }
 
-export async function readHaloAgents(client: HaloClient, agentIdField: string, extraQuery: Record<string, string> = {}, onProgress?: ProgressListener) {
-  const agents = await readList(client, '/api/Agent', { ...AGENTS_QUERY, ...extraQuery }, 'agents', (raw, i, origin) => normalizeAgent(raw, i, origin, agentIdField), onProgress);
+export async function readHaloAgents(client: HaloClient, agentIdField: string, extraQuery: Record<string, string> = {}, onProgress?: ProgressListener, hash?: Hash) {
+  const agents = await readList(client, '/api/Agent', { ...AGENTS_QUERY, ...extraQuery }, 'agents', (raw, i, origin) => normalizeAgent(raw, i, origin, agentIdField), onProgress, hash);
   return agents.sort(byNumericId);
 }
 
@@ -71,16 +106,21 @@ async function settle<T extends readonly unknown[]>(parts: { [K in keyof T]: Pro
 
 export async function readHaloSnapshot(client: HaloClient, options: ReadSnapshotOptions): Promise<HaloSnapshot> {
   const progress = options.onProgress ?? client.onProgress;
+  const hashes = Object.fromEntries(DIGEST_PARTS.map((name) => [name, createHash('sha256')])) as Record<(typeof DIGEST_PARTS)[number], Hash>;
   // In parallel (hosted Halo is slow per request); the token provider makes them share one token.
   const [users, agents, sites, clients, roles, cabs, fields, control] = await settle([
-    readHaloUsers(client, { pageSize: options.pageSize, onProgress: progress }),
-    readHaloAgents(client, options.agentIdField, {}, progress),
-    readList(client, '/api/Site', { includeinactive: true }, 'sites', normalizeSite, progress),
-    readList(client, '/api/Client', { includeinactive: true }, 'clients', normalizeClient, progress),
-    readList(client, '/api/Roles', {}, 'roles', normalizeRole, progress),
-    readList(client, '/api/CAB', { includemembers: true }, 'cabs', normalizeCab, progress),
-    readList(client, '/api/FieldInfo', {}, 'fields', normalizeField, progress),
-    client.getJson('/api/Control').then((raw) => normalizeControl(raw, { method: 'GET', path: '/api/Control' })),
+    readHaloUsers(client, { pageSize: options.pageSize, onProgress: progress, hash: hashes.users }),
+    readHaloAgents(client, options.agentIdField, {}, progress, hashes.agents),
+    readList(client, '/api/Site', { includeinactive: true }, 'sites', normalizeSite, progress, hashes.sites),
+    readList(client, '/api/Client', { includeinactive: true }, 'clients', normalizeClient, progress, hashes.clients),
+    readList(client, '/api/Roles', {}, 'roles', normalizeRole, progress, hashes.roles),
+    readList(client, '/api/CAB', { includemembers: true }, 'cabs', normalizeCab, progress, hashes.cabs),
+    readList(client, '/api/FieldInfo', {}, 'fields', normalizeField, progress, hashes.fields),
+    client.getJson('/api/Control').then((raw) => {
+      const control = normalizeControl(raw, { method: 'GET', path: '/api/Control' });
+      hashPart(hashes.control, control);
+      return control;
+    }),
   ] as const);
   return {
     users,
@@ -91,5 +131,6 @@ export async function readHaloSnapshot(client: HaloClient, options: ReadSnapshot
     cabs: cabs.sort(byNumericId),
     fields: fields.sort(byNumericId),
     control,
+    readDigest: readDigest(hashes),
   };
 }

@@ -97,4 +97,15 @@ export interface DirectorySnapshot {
   /** Keyed by lower-cased group email. */
   groups: GroupMembers[];
   lookups: DirectLookup[];
+  /**
+   * `sha256:…` of what the reader read, computed as it read (src/google/read-digest.ts): one
+   * running hash per users.list read (its pages' users in page order, then its outcome) and per
+   * members.list read of a group (its pages' members, then its outcome), combined in key order, so
+   * concurrent reads finishing in any order give the same digest. Covers `users`, `reads` and
+   * `groups`, not `lookups` (the app adds those after reading; the plan's snapshot digest hashes
+   * them itself). Optional: a snapshot built by hand has none and the plan digests its content
+   * instead (src/plan/digest.ts). Code that changes `users`, `reads` or `groups` after reading
+   * must delete it.
+   */
+  readDigest?: string;
 }

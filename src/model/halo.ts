@@ -108,4 +108,11 @@ export interface HaloSnapshot {
   cabs: HaloCab[];
   fields: HaloFieldDefinition[];
   control: HaloControl;
+  /**
+   * `sha256:…` of what the reader read, computed as it read (src/halo/snapshot.ts): one running
+   * hash per list over its normalized records, page by page in read order (users), combined in a
+   * fixed list order. Optional: a snapshot built by hand has none and the plan digests its content
+   * instead (src/plan/digest.ts). Code that changes a snapshot after reading must delete it.
+   */
+  readDigest?: string;
 }

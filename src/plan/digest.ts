@@ -1,7 +1,26 @@
 /**
- * Digests that tie a plan to its inputs: `sha256:` over canonical JSON (object keys sorted, record
- * lists sorted by id) so the same inputs give the same digest whatever order an API returned them
- * in. Informational for staleness: `apply --plan` compares changes, not digests.
+ * Digests that tie a plan to its inputs. Informational for staleness: `apply --plan` compares
+ * changes and the safety verdict, not digests. Both are deterministic: the same inputs give the
+ * same digest.
+ *
+ * configDigest: `sha256:` over the canonical JSON of the config (object keys sorted).
+ *
+ * snapshotDigest: `sha256:` over the text `{` + the directory part + the lookups section + the
+ * Halo part + `}`, where
+ *   - the directory part is `"directory.read":"<DirectorySnapshot.readDigest>",` when the reader
+ *     hashed what it read (src/google/read-digest.ts), else the canonical sections
+ *     `"directory.users":[…],"directory.reads":[…],"directory.groups":[…],`;
+ *   - the lookups section `"directory.lookups":[…],` is always canonical: the app adds the lookups
+ *     after reading (few: one per linked person no read returned);
+ *   - the Halo part is `"halo.read":"<HaloSnapshot.readDigest>",` when the reader hashed what it
+ *     read (src/halo/snapshot.ts), else the canonical sections `"halo.users":[…]` … `"halo.control":[…],`.
+ * A canonical section is the JSON of its records with object keys sorted, records sorted by id (or
+ * key, email, googleId) and id lists sorted, so the order an API returned them in does not matter.
+ * A snapshot built by hand (tests) has no read digest and gets the canonical form throughout.
+ *
+ * Why read digests: hashing the canonical JSON of everything read (~87 MB at 100k people) cost
+ * more than the rest of planning; the readers hash each page as it arrives, overlapping network
+ * waits, and the planner only combines two strings.
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { DirectorySnapshot } from '../model/directory.js';
@@ -118,20 +137,28 @@ function sortedIds(ids: readonly string[]): readonly string[] {
 export function snapshotDigest(directory: DirectorySnapshot, halo: HaloSnapshot): string {
   const hash = createHash('sha256');
   hash.update('{');
-  section(hash, 'directory.users', byKey(directory.users, (u) => u.id));
-  section(hash, 'directory.reads', byKey(directory.reads, (r) => r.key).map((r) => ({ ...r, userIds: sortedIds(r.userIds) })));
-  section(hash, 'directory.groups', byKey(directory.groups, (g) => g.email).map((g) => ({
-    ...g, userIds: sortedIds(g.userIds), userEmails: sortedIds(g.userEmails), customers: sortedIds(g.customers),
-  })));
+  if (directory.readDigest !== undefined) {
+    hash.update(`"directory.read":${JSON.stringify(directory.readDigest)},`);
+  } else {
+    section(hash, 'directory.users', byKey(directory.users, (u) => u.id));
+    section(hash, 'directory.reads', byKey(directory.reads, (r) => r.key).map((r) => ({ ...r, userIds: sortedIds(r.userIds) })));
+    section(hash, 'directory.groups', byKey(directory.groups, (g) => g.email).map((g) => ({
+      ...g, userIds: sortedIds(g.userIds), userEmails: sortedIds(g.userEmails), customers: sortedIds(g.customers),
+    })));
+  }
   section(hash, 'directory.lookups', byKey(directory.lookups, (l) => l.googleId));
-  section(hash, 'halo.users', byKey(halo.users, (u) => u.id));
-  section(hash, 'halo.agents', byKey(halo.agents, (a) => a.id));
-  section(hash, 'halo.sites', byKey(halo.sites, (s) => s.id));
-  section(hash, 'halo.clients', byKey(halo.clients, (c) => c.id));
-  section(hash, 'halo.roles', byKey(halo.roles, (r) => r.id));
-  section(hash, 'halo.cabs', byKey(halo.cabs, (c) => c.id));
-  section(hash, 'halo.fields', byKey(halo.fields, (f) => f.id));
-  section(hash, 'halo.control', [halo.control]);
+  if (halo.readDigest !== undefined) {
+    hash.update(`"halo.read":${JSON.stringify(halo.readDigest)},`);
+  } else {
+    section(hash, 'halo.users', byKey(halo.users, (u) => u.id));
+    section(hash, 'halo.agents', byKey(halo.agents, (a) => a.id));
+    section(hash, 'halo.sites', byKey(halo.sites, (s) => s.id));
+    section(hash, 'halo.clients', byKey(halo.clients, (c) => c.id));
+    section(hash, 'halo.roles', byKey(halo.roles, (r) => r.id));
+    section(hash, 'halo.cabs', byKey(halo.cabs, (c) => c.id));
+    section(hash, 'halo.fields', byKey(halo.fields, (f) => f.id));
+    section(hash, 'halo.control', [halo.control]);
+  }
   hash.update('}');
   return `sha256:${hash.digest('hex')}`;
 }
