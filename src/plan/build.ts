@@ -88,7 +88,7 @@ export function analyse(loaded: LoadedConfig, directory: DirectorySnapshot, halo
   let managed = 0;
   for (const kind of ['users', 'agents'] as const) {
     const spec = importSpec(ctx, kind, directory.reads);
-    for (const identity of spec.index.identity.values()) if (identity.kind === 'google') managed += 1;
+    managed += spec.index.managed;
     planImport(ctx, spec);
   }
   ctx.warnings.push(...ctx.holds.warnings(view.sources.values()));

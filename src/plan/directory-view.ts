@@ -15,9 +15,15 @@ export interface Person {
   user: DirectoryUser;
   email: string;
   source: 'read' | 'lookup';
-  /** Keys of the reads that returned this person. */
+  /** Keys of the reads that returned this person (one array shared by everyone the same reads returned). */
   readKeys: readonly string[];
-  /** Customer ids this person belongs to, including `my_customer` when it is the own directory (empty in `own` mode). */
+  /** Incomplete reads among them (`read:<key>` sources), in readKeys order; shared like readKeys. */
+  readSources: readonly UncertainSource[];
+  /**
+   * Customer ids this person belongs to, including `my_customer` when it is the own directory
+   * (empty in `own` mode). One set shared by everyone with the same reads and customer id: never
+   * to be changed.
+   */
   customers: ReadonlySet<string>;
 }
 
@@ -31,27 +37,46 @@ export interface DirectoryView {
 }
 
 const NO_CUSTOMERS: ReadonlySet<string> = new Set();
+const NO_KEYS: readonly string[] = [];
+const NO_SOURCES: readonly UncertainSource[] = [];
+
+/**
+ * Per-person values that depend only on (reads that returned them, their customer id), computed
+ * once per combination: a directory has a handful of combinations and ~100k people.
+ */
+class Combinations {
+  private readonly sourcesByKeys = new Map<readonly string[], readonly UncertainSource[]>();
+  private readonly customersByKeys = new Map<readonly string[], Map<string | undefined, ReadonlySet<string>>>();
+
+  constructor(
+    private readonly sources: Map<string, UncertainSource>,
+    private readonly customersOf: (customerId: string | undefined, readKeys: readonly string[]) => ReadonlySet<string>,
+  ) {}
+
+  readSources(readKeys: readonly string[]): readonly UncertainSource[] {
+    let list = this.sourcesByKeys.get(readKeys);
+    if (!list) {
+      const found = readKeys.map((key) => this.sources.get(`read:${key}`)).filter((s): s is UncertainSource => s !== undefined);
+      list = found.length === 0 ? NO_SOURCES : found;
+      this.sourcesByKeys.set(readKeys, list);
+    }
+    return list;
+  }
+
+  customers(customerId: string | undefined, readKeys: readonly string[]): ReadonlySet<string> {
+    let byCustomer = this.customersByKeys.get(readKeys);
+    if (!byCustomer) this.customersByKeys.set(readKeys, (byCustomer = new Map()));
+    let set = byCustomer.get(customerId);
+    if (!set) byCustomer.set(customerId, (set = this.customersOf(customerId, readKeys)));
+    return set;
+  }
+}
 
 export function buildDirectoryView(config: Config, directory: DirectorySnapshot): DirectoryView {
-  const userById = new Map(directory.users.map((u) => [u.id, u]));
+  const userById = new Map<string, DirectoryUser>();
+  for (const user of directory.users) userById.set(user.id, user);
   const reads = [...directory.reads].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  // Most people come back from the same reads: share one keys array per combination.
-  const readKeysById = new Map<string, string[]>();
-  const extended = new Map<string[], string[]>();
-  for (const read of reads) {
-    const single = [read.key];
-    extended.clear();
-    for (const id of read.userIds) {
-      const before = readKeysById.get(id);
-      if (!before) {
-        readKeysById.set(id, single);
-        continue;
-      }
-      let combo = extended.get(before);
-      if (!combo) extended.set(before, (combo = [...before, read.key]));
-      readKeysById.set(id, combo);
-    }
-  }
+  const sources = uncertainSources(config, directory, reads);
 
   // Customer matching only matters when reading customers' directories.
   const customersMode = config.google.directory === 'customers';
@@ -67,33 +92,53 @@ export function buildDirectoryView(config: Config, directory: DirectorySnapshot)
     }
   }
   const explicitCustomers = new Set(config.mappings.map((m) => m.customer).filter((c): c is string => !!c && c !== OWN_CUSTOMER));
-  const customersOf = (user: DirectoryUser, readKeys: readonly string[]): ReadonlySet<string> => {
+  const customersOf = (customerId: string | undefined, readKeys: readonly string[]): ReadonlySet<string> => {
     if (!customersMode) return NO_CUSTOMERS;
     const set = new Set(readKeys.map((k) => customerOfRead.get(k) ?? ''));
-    if (user.customerId) set.add(user.customerId);
+    if (customerId) set.add(customerId);
     // `my_customer` is an alias: a user is in it when their customer id is the one the own reads
     // returned, or (nothing known about it) when no mapping names their customer explicitly.
-    const own = user.customerId === undefined || ownCustomerIds.has(user.customerId) ||
-      (ownCustomerIds.size === 0 && !explicitCustomers.has(user.customerId));
+    const own = customerId === undefined || ownCustomerIds.has(customerId) ||
+      (ownCustomerIds.size === 0 && !explicitCustomers.has(customerId));
     if (own) set.add(OWN_CUSTOMER);
     return set;
   };
+  const combinations = new Combinations(sources, customersOf);
 
+  // People in the order the reads (sorted by key) first return them. Most people come back from
+  // the same reads: they share one keys array per combination.
   const persons = new Map<string, Person>();
-  for (const [id, readKeys] of readKeysById) {
-    const user = userById.get(id);
-    if (!user) continue;
-    persons.set(id, { id, user, email: user.primaryEmail, source: 'read', readKeys, customers: customersOf(user, readKeys) });
+  const extended = new Map<readonly string[], string[]>();
+  for (const read of reads) {
+    const single = [read.key];
+    extended.clear();
+    for (const id of read.userIds) {
+      const known = persons.get(id);
+      if (known) {
+        const before = known.readKeys;
+        let combo = extended.get(before);
+        if (!combo) extended.set(before, (combo = [...before, read.key]));
+        known.readKeys = combo;
+        continue;
+      }
+      const user = userById.get(id);
+      if (!user) continue;
+      persons.set(id, { id, user, email: user.primaryEmail, source: 'read', readKeys: single, readSources: NO_SOURCES, customers: NO_CUSTOMERS });
+    }
+  }
+  for (const person of persons.values()) {
+    person.readSources = combinations.readSources(person.readKeys);
+    person.customers = combinations.customers(person.user.customerId, person.readKeys);
   }
   const lookups = new Map<string, DirectLookup>();
   for (const lookup of directory.lookups) {
     lookups.set(lookup.googleId, lookup);
     if (lookup.status !== 'found' || !lookup.user || persons.has(lookup.googleId)) continue;
     const user = lookup.user;
-    persons.set(lookup.googleId, { id: lookup.googleId, user, email: user.primaryEmail, source: 'lookup', readKeys: [], customers: customersOf(user, []) });
+    persons.set(lookup.googleId, { id: lookup.googleId, user, email: user.primaryEmail, source: 'lookup', readKeys: NO_KEYS, readSources: NO_SOURCES, customers: customersOf(user.customerId, NO_KEYS) });
   }
 
-  return { persons, lookups, groups: groupIndex(directory.groups), sources: uncertainSources(config, directory, reads) };
+  return { persons, lookups, groups: groupIndex(directory.groups), sources };
 }
 
 function uncertainSources(config: Config, directory: DirectorySnapshot, reads: DirectorySnapshot['reads']): Map<string, UncertainSource> {

@@ -11,7 +11,7 @@ import type { Person } from './directory-view.js';
 import type { UncertainSource } from './holds.js';
 import { resolveFields } from './fields.js';
 import { keptNotes, outOfScopeReason, suspendedReason } from './lifecycle.js';
-import { byId, indexRecords, matchPerson, resolveClaims, type HaloRecord, type MatchOutcome } from './match.js';
+import { byId, indexRecords, linkedList, matchPerson, resolveClaims, type HaloRecord, type LinkedRecords, type MatchOutcome } from './match.js';
 import { place, scopeMappings, traceMappings, type Placement } from './placement.js';
 import { finishDeactivation, planPlaced } from './record-plan.js';
 import { ambiguousMatch, duplicateLink, foreignId, lookupProblem } from './warnings.js';
@@ -63,21 +63,22 @@ export function planImport(ctx: PlanContext, spec: ImportSpec): void {
   if (spec.mappings.length === 0 && spec.index.linked.size === 0) return;
   const placed: PlacedPerson[] = [];
   for (const person of ctx.view.persons.values()) {
-    const linkedRecords = spec.index.linked.get(person.id);
-    if (spec.mappings.length === 0 && !linkedRecords) continue;
-    const placement = place(person, spec.mappings, linkedRecords !== undefined, ctx.view);
-    const trace = startTrace(ctx, spec, person, placement, linkedRecords !== undefined);
+    const linked = spec.index.linked.get(person.id);
+    if (linked) linked.seen = true;
+    else if (spec.mappings.length === 0) continue;
+    const placement = place(person, spec.mappings, linked !== undefined, ctx.view);
+    const trace = startTrace(ctx, spec, person, placement, linked !== undefined);
     if (placement.mapping) {
-      placed.push({ person, email: person.email, placement, trace, outcome: matchPerson(person.user, spec.index, spec.matchKeys) });
-    } else if (linkedRecords) {
-      planLinkedUnplaced(ctx, spec, person.id, linkedRecords, person, { placement, trace });
+      placed.push({ person, email: person.email, placement, trace, outcome: matchPerson(person.user, spec.index, spec.matchKeys, linked) });
+    } else if (linked) {
+      planLinkedUnplaced(ctx, spec, person.id, linked, person, { placement, trace });
     }
   }
   resolveClaims(placed);
   for (const entry of placed) planPlacedPerson(ctx, spec, entry);
-  // Linked records whose person no read returned and no lookup found.
-  for (const [googleId, records] of spec.index.linked) {
-    if (!ctx.view.persons.has(googleId)) planLinkedUnplaced(ctx, spec, googleId, records, undefined, undefined);
+  // Linked records whose person no read returned and no lookup found (nobody above saw their id).
+  for (const [googleId, linked] of spec.index.linked) {
+    if (!linked.seen) planLinkedUnplaced(ctx, spec, googleId, linked, undefined, undefined);
   }
 }
 
@@ -120,16 +121,17 @@ function planLinkedUnplaced(
   ctx: PlanContext,
   spec: ImportSpec,
   googleId: string,
-  records: HaloRecord[],
+  linked: LinkedRecords,
   person: Person | undefined,
   state: { placement: Placement; trace: ImportTrace | undefined } | undefined,
 ): void {
-  if (records.length > 1) {
+  if (linked.more !== null) {
+    const records = linkedList(linked);
     ctx.warnings.push(duplicateLink(spec.kind, person?.email, googleId, spec.idField, byId(records)));
     if (state?.trace) state.trace.match = { how: 'duplicate-link', haloId: null, detail: `${records.length} Halo ${spec.subject}s carry this Google id: skipped` };
     return;
   }
-  planUnplaced(ctx, spec, googleId, records[0] as HaloRecord, person, state);
+  planUnplaced(ctx, spec, googleId, linked.first, person, state);
 }
 
 /** A managed record whose person no mapping of this import places: the lifecycle policies decide. */
@@ -151,7 +153,7 @@ function planUnplaced(
   if (person && state) {
     uncertain = [
       ...state.placement.heldBy.flatMap((m) => m.readSources),
-      ...person.readKeys.map((key) => ctx.view.sources.get(`read:${key}`)).filter((s): s is UncertainSource => s !== undefined),
+      ...person.readSources,
     ];
     const suspended = suspendedReason(person.user, config);
     if (suspended) reasons.push(suspended);

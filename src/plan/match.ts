@@ -5,7 +5,7 @@
  */
 import type { MatchKey } from '../config/types.js';
 import type { DirectoryUser } from '../model/directory.js';
-import { foldEmail, nameKey, recordIdentity, type RecordIdentity } from './text.js';
+import { foldEmail, isGoogleId, nameKey, recordIdentity, type RecordIdentity } from './text.js';
 
 /** A Halo user or agent as the planner sees it. */
 export interface HaloRecord {
@@ -13,13 +13,32 @@ export interface HaloRecord {
   [field: string]: unknown;
 }
 
+/**
+ * The records carrying one Google id. One almost always (`more` is null); several are a duplicate
+ * link. `seen` is set by planImport when a person with this id is in the directory view, so the
+ * linked records nobody was seen for are found without a second lookup per person.
+ */
+export interface LinkedRecords {
+  first: HaloRecord;
+  more: HaloRecord[] | null;
+  seen: boolean;
+}
+
+/** Every record carrying the Google id, in snapshot order. */
+export function linkedList(linked: LinkedRecords): HaloRecord[] {
+  return linked.more === null ? [linked.first] : [linked.first, ...linked.more];
+}
+
 export interface RecordIndex {
   /** Records carrying a Google id, by that id (more than one is a duplicate link). */
-  linked: Map<string, HaloRecord[]>;
+  linked: Map<string, LinkedRecords>;
   /** Records without a Google id (unlinked or foreign), by folded email and by name key. */
   byEmail: Map<string, HaloRecord[]>;
   byName: Map<string, HaloRecord[]>;
-  identity: Map<number, RecordIdentity>;
+  /** Halo id → the value in the id field that belongs to another integration (its last record per id). */
+  foreign: Map<number, string>;
+  /** Distinct Halo ids whose (last) record carries a Google id: the records halo-sync manages. */
+  managed: number;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -36,21 +55,48 @@ export function personNameKey(user: DirectoryUser): string {
   return nameKey(user.name?.givenName, user.name?.familyName) || nameKey(user.name?.fullName);
 }
 
+/**
+ * One pass over the records, allocating only for what matching needs: no identity object per
+ * record (a record's identity is only asked for matched unlinked records and for the managed
+ * count). Records come sorted by id from the readers; an id seen twice (never from the readers)
+ * takes the slow path, where the last record of an id decides its identity, as a map by id would.
+ */
 export function indexRecords(records: readonly HaloRecord[], idField: string, emailField: string): RecordIndex {
-  const index: RecordIndex = { linked: new Map(), byEmail: new Map(), byName: new Map(), identity: new Map() };
+  const index: RecordIndex = { linked: new Map(), byEmail: new Map(), byName: new Map(), foreign: new Map(), managed: 0 };
+  let ascending = true;
+  let previousId = -Infinity;
   for (const record of records) {
-    const identity = recordIdentity(record, idField);
-    index.identity.set(record.id, identity);
-    if (identity.kind === 'google') {
-      push(index.linked, identity.googleId, record);
+    if (!(record.id > previousId)) ascending = false;
+    previousId = record.id;
+    const raw = record[idField];
+    const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+    if (value !== '' && isGoogleId(value)) {
+      index.managed += 1;
+      const known = index.linked.get(value);
+      if (!known) index.linked.set(value, { first: record, more: null, seen: false });
+      else (known.more ??= []).push(record);
       continue;
     }
+    if (value !== '') index.foreign.set(record.id, value);
     const email = foldEmail(record[emailField]);
     if (email !== '') push(index.byEmail, email, record);
     const name = recordNameKey(record);
     if (name !== '') push(index.byName, name, record);
   }
+  if (!ascending) lastIdentityPerId(records, idField, index);
   return index;
+}
+
+/** Ids not unique or not sorted: identity by the last record of each id (a map by Halo id). */
+function lastIdentityPerId(records: readonly HaloRecord[], idField: string, index: RecordIndex): void {
+  const identity = new Map<number, RecordIdentity>();
+  for (const record of records) identity.set(record.id, recordIdentity(record, idField));
+  index.foreign.clear();
+  index.managed = 0;
+  for (const [id, it] of identity) {
+    if (it.kind === 'google') index.managed += 1;
+    else if (it.kind === 'foreign') index.foreign.set(id, it.value);
+  }
 }
 
 /** Snapshot order must not leak into messages: candidates are listed by Halo id. */
@@ -66,9 +112,9 @@ export type MatchOutcome =
   | { kind: 'ambiguous'; key: MatchKey; candidates: HaloRecord[]; claimedWith?: string[] }
   | { kind: 'none'; tried: readonly MatchKey[] };
 
-export function matchPerson(user: DirectoryUser, index: RecordIndex, keys: readonly MatchKey[]): MatchOutcome {
-  const linked = index.linked.get(user.id);
-  if (linked) return linked.length === 1 ? { kind: 'id', record: linked[0] as HaloRecord } : { kind: 'duplicate-link', records: byId(linked) };
+/** `linked`: the index's entry for the person's id, when the caller looked it up already. */
+export function matchPerson(user: DirectoryUser, index: RecordIndex, keys: readonly MatchKey[], linked: LinkedRecords | undefined = index.linked.get(user.id)): MatchOutcome {
+  if (linked) return linked.more === null ? { kind: 'id', record: linked.first } : { kind: 'duplicate-link', records: byId(linkedList(linked)) };
   for (const key of keys) {
     const wanted = key === 'email' ? foldEmail(user.primaryEmail) : personNameKey(user);
     if (wanted === '') continue;
@@ -76,8 +122,8 @@ export function matchPerson(user: DirectoryUser, index: RecordIndex, keys: reado
     if (!found || found.length === 0) continue;
     if (found.length > 1) return { kind: 'ambiguous', key, candidates: byId(found) };
     const record = found[0] as HaloRecord;
-    const identity = index.identity.get(record.id);
-    if (identity?.kind === 'foreign') return { kind: 'foreign', key, record, value: identity.value };
+    const foreign = index.foreign.get(record.id);
+    if (foreign !== undefined) return { kind: 'foreign', key, record, value: foreign };
     return { kind: 'matched', key, record };
   }
   return { kind: 'none', tried: keys };

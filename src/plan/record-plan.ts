@@ -16,6 +16,8 @@ import type { FieldChange } from './types.js';
 import { comparable, toFieldValue } from './values.js';
 import { placementUncertain, protectedAgent } from './warnings.js';
 
+const NONE: readonly UncertainSource[] = [];
+
 export function isProtectedAgent(ctx: PlanContext, spec: ImportSpec, email: string, record: HaloRecord | null): boolean {
   if (spec.kind !== 'agents' || ctx.refs.protectedEmails.size === 0) return false;
   return ctx.refs.protectedEmails.has(foldEmail(email)) || (record !== null && ctx.refs.protectedEmails.has(foldEmail(record.email)));
@@ -109,8 +111,11 @@ export function planPlaced(
     if (access.licence.uncertain.length === 0) reasons.push(licenceReason(ctx.activeRoleNames));
     else if (reasons.length === 0 && !isInactive(record, spec)) ctx.holds.hold(access.licence.uncertain, 'licence deactivation', person.email);
   }
-  const incompleteReads = [...mapping.readSources, ...person.readKeys.map((key) => ctx.view.sources.get(`read:${key}`)).filter((s): s is UncertainSource => s !== undefined)];
-  finishDeactivation(ctx, spec, draft, record, reasons, [...new Set(incompleteReads)]);
+  // The incomplete reads the person's fate depends on (none, nearly always: no list to build).
+  const incompleteReads = mapping.readSources.length === 0 && person.readSources.length === 0
+    ? NONE
+    : [...new Set([...mapping.readSources, ...person.readSources])];
+  finishDeactivation(ctx, spec, draft, record, reasons, incompleteReads);
 
   if (isInactive(record, spec) && off === null && licensed) {
     const holding = access?.licence?.holding ?? [];
