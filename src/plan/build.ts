@@ -16,7 +16,7 @@ import { configDigest, snapshotDigest } from './digest.js';
 import { buildDirectoryView } from './directory-view.js';
 import { HoldLedger } from './holds.js';
 import { importSpec, planImport } from './import-plan.js';
-import { compareChanges, compareWarnings, summarise } from './order.js';
+import { compareWarnings, sortChanges, summarise } from './order.js';
 import { resolveReferences } from './references.js';
 import { safetyVerdict } from './safety.js';
 import { planSignIn } from './sign-in-settings.js';
@@ -93,11 +93,16 @@ export function analyse(loaded: LoadedConfig, directory: DirectorySnapshot, halo
   }
   ctx.warnings.push(...ctx.holds.warnings(view.sources.values()));
 
-  const changes = ctx.drafts.flatMap((d) => d.changes);
+  const changes: Change[] = [];
+  for (const draft of ctx.drafts) for (const c of draft.changes) changes.push(c);
   if (settingsChange) changes.push(settingsChange);
-  changes.sort(compareChanges);
-  const indexOf = new Map(changes.map((c, i) => [c, i]));
-  managed += changes.filter((c) => c.action === 'link').length;
+  sortChanges(changes);
+  const indexOf = new Map<Change, number>();
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i] as Change;
+    indexOf.set(c, i);
+    if (c.action === 'link') managed += 1;
+  }
 
   const plan: Plan = {
     formatVersion: 1,
@@ -108,7 +113,11 @@ export function analyse(loaded: LoadedConfig, directory: DirectorySnapshot, halo
     warnings: dedupe(ctx.warnings).sort(compareWarnings),
     safety: safetyVerdict(config, changes, managed),
   };
-  const drafts = [...ctx.drafts].sort((a, b) => (indexOf.get(a.changes[0]!) ?? 0) - (indexOf.get(b.changes[0]!) ?? 0));
+  // Drafts in the order of their first change (looked up once per draft, not per comparison).
+  const drafts = ctx.drafts
+    .map((draft) => ({ draft, first: indexOf.get(draft.changes[0]!) ?? 0 }))
+    .sort((a, b) => a.first - b.first)
+    .map((d) => d.draft);
   const writes = plannedWrites(drafts, indexOf, settingsChange ? { body: signIn.body, change: settingsChange } : null, halo);
   return { ok: true, plan, writes, diagnostics, traces: ctx.traces };
 }

@@ -73,10 +73,35 @@ class Combinations {
 }
 
 export function buildDirectoryView(config: Config, directory: DirectorySnapshot): DirectoryView {
-  const userById = new Map<string, DirectoryUser>();
-  for (const user of directory.users) userById.set(user.id, user);
+  // Everyone in the snapshot by id (the last record of an id, as a map by id keeps it); the reads
+  // then add their keys, and whoever no read returned is dropped. One map, one lookup per read
+  // person (building people from the reads needed a second map from id to user).
+  const persons = new Map<string, Person>();
+  for (const user of directory.users) {
+    persons.set(user.id, { id: user.id, user, email: user.primaryEmail, source: 'read', readKeys: NO_KEYS, readSources: NO_SOURCES, customers: NO_CUSTOMERS });
+  }
   const reads = [...directory.reads].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const sources = uncertainSources(config, directory, reads);
+
+  // Most people come back from the same reads: they share one keys array per combination.
+  const extended = new Map<readonly string[], string[]>();
+  for (const read of reads) {
+    const single = [read.key];
+    extended.clear();
+    for (const id of read.userIds) {
+      const person = persons.get(id);
+      if (!person) continue;
+      const before = person.readKeys;
+      if (before === NO_KEYS) {
+        person.readKeys = single;
+        continue;
+      }
+      let combo = extended.get(before);
+      if (!combo) extended.set(before, (combo = [...before, read.key]));
+      person.readKeys = combo;
+    }
+  }
+  for (const person of persons.values()) if (person.readKeys === NO_KEYS) persons.delete(person.id);
 
   // Customer matching only matters when reading customers' directories.
   const customersMode = config.google.directory === 'customers';
@@ -86,7 +111,7 @@ export function buildDirectoryView(config: Config, directory: DirectorySnapshot)
     for (const read of reads) {
       if (read.customer !== OWN_CUSTOMER) continue;
       for (const id of read.userIds) {
-        const customerId = userById.get(id)?.customerId;
+        const customerId = persons.get(id)?.user.customerId;
         if (customerId) ownCustomerIds.add(customerId);
       }
     }
@@ -104,32 +129,11 @@ export function buildDirectoryView(config: Config, directory: DirectorySnapshot)
     return set;
   };
   const combinations = new Combinations(sources, customersOf);
-
-  // People in the order the reads (sorted by key) first return them. Most people come back from
-  // the same reads: they share one keys array per combination.
-  const persons = new Map<string, Person>();
-  const extended = new Map<readonly string[], string[]>();
-  for (const read of reads) {
-    const single = [read.key];
-    extended.clear();
-    for (const id of read.userIds) {
-      const known = persons.get(id);
-      if (known) {
-        const before = known.readKeys;
-        let combo = extended.get(before);
-        if (!combo) extended.set(before, (combo = [...before, read.key]));
-        known.readKeys = combo;
-        continue;
-      }
-      const user = userById.get(id);
-      if (!user) continue;
-      persons.set(id, { id, user, email: user.primaryEmail, source: 'read', readKeys: single, readSources: NO_SOURCES, customers: NO_CUSTOMERS });
-    }
-  }
   for (const person of persons.values()) {
     person.readSources = combinations.readSources(person.readKeys);
     person.customers = combinations.customers(person.user.customerId, person.readKeys);
   }
+
   const lookups = new Map<string, DirectLookup>();
   for (const lookup of directory.lookups) {
     lookups.set(lookup.googleId, lookup);

@@ -37,7 +37,7 @@ export function importSpec(ctx: PlanContext, kind: ImportKind, reads: readonly S
 }
 
 function startTrace(ctx: PlanContext, spec: ImportSpec, person: Person, placement: Placement, linked: boolean): ImportTrace | undefined {
-  if (!ctx.traceIds.has(person.id)) return undefined;
+  if (ctx.traceIds.size === 0 || !ctx.traceIds.has(person.id)) return undefined;
   const trace: ImportTrace = {
     kind: spec.kind,
     mappings: traceMappings(person, spec.mappings, linked, ctx.view),
@@ -69,7 +69,12 @@ export function planImport(ctx: PlanContext, spec: ImportSpec): void {
     const placement = place(person, spec.mappings, linked !== undefined, ctx.view);
     const trace = startTrace(ctx, spec, person, placement, linked !== undefined);
     if (placement.mapping) {
-      placed.push({ person, email: person.email, placement, trace, outcome: matchPerson(person.user, spec.index, spec.matchKeys, linked) });
+      const entry: PlacedPerson = { person, email: person.email, placement, trace, outcome: matchPerson(person.user, spec.index, spec.matchKeys, linked) };
+      // Only matches by key can claim the same record as another person's (resolveClaims): the
+      // rest is planned now, so ~100k entries are not kept alive (and promoted by the GC) meanwhile.
+      // Planning order is not observable: changes, warnings and writes are sorted afterwards.
+      if (entry.outcome.kind === 'matched') placed.push(entry);
+      else planPlacedPerson(ctx, spec, entry);
     } else if (linked) {
       planLinkedUnplaced(ctx, spec, person.id, linked, person, { placement, trace });
     }
@@ -77,9 +82,9 @@ export function planImport(ctx: PlanContext, spec: ImportSpec): void {
   resolveClaims(placed);
   for (const entry of placed) planPlacedPerson(ctx, spec, entry);
   // Linked records whose person no read returned and no lookup found (nobody above saw their id).
-  for (const [googleId, linked] of spec.index.linked) {
+  spec.index.linked.forEach((linked, googleId) => {
     if (!linked.seen) planLinkedUnplaced(ctx, spec, googleId, linked, undefined, undefined);
-  }
+  });
 }
 
 function planPlacedPerson(ctx: PlanContext, spec: ImportSpec, { person, placement, trace, outcome }: PlacedPerson): void {
@@ -107,9 +112,12 @@ function planPlacedPerson(ctx: PlanContext, spec: ImportSpec, { person, placemen
     }
     case 'id':
     case 'matched': {
-      note(outcome.kind === 'id' ? 'id' : outcome.key, outcome.record.id, outcome.kind === 'id'
-        ? `Halo ${label} #${outcome.record.id} carries this Google id in ${spec.idField}`
-        : `Halo ${label} #${outcome.record.id} matches by ${outcome.key} and has no Google id yet: linked in this plan`);
+      // The detail text only when tracing: this runs for nearly everyone.
+      if (trace) {
+        note(outcome.kind === 'id' ? 'id' : outcome.key, outcome.record.id, outcome.kind === 'id'
+          ? `Halo ${label} #${outcome.record.id} carries this Google id in ${spec.idField}`
+          : `Halo ${label} #${outcome.record.id} matches by ${outcome.key} and has no Google id yet: linked in this plan`);
+      }
       const draft = planPlaced(ctx, spec, person, placement, outcome, trace);
       if (trace) trace.lifecycle = keptNotes(person.user, true, ctx.config);
       if (draft.changes.length > 0) ctx.drafts.push(draft);

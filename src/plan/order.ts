@@ -22,6 +22,46 @@ export function compareChanges(a: Change, b: Change): number {
   );
 }
 
+interface KeyedChange {
+  change: Change;
+  action: number;
+  subject: number;
+  lowerEmail: string;
+  email: string;
+  googleId: string;
+  haloId: number;
+}
+
+/**
+ * Sorts changes in place into compareChanges order, folding each email once instead of twice per
+ * comparison (a plan of 100k people has ~20k changes and ~300k comparisons). The same comparison
+ * key by key and a stable sort: exactly the order `changes.sort(compareChanges)` gives.
+ */
+export function sortChanges(changes: Change[]): void {
+  const keyed: KeyedChange[] = new Array<KeyedChange>(changes.length);
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i] as Change;
+    const email = change.email ?? '';
+    keyed[i] = {
+      change,
+      action: ACTION_RANK[change.action],
+      subject: SUBJECT_RANK[change.subject],
+      lowerEmail: email.toLowerCase(),
+      email,
+      googleId: change.googleId ?? '',
+      haloId: change.haloId ?? -1,
+    };
+  }
+  keyed.sort((a, b) =>
+    a.action - b.action ||
+    a.subject - b.subject ||
+    compareText(a.lowerEmail, b.lowerEmail) ||
+    compareText(a.email, b.email) ||
+    compareText(a.googleId, b.googleId) ||
+    a.haloId - b.haloId);
+  for (let i = 0; i < keyed.length; i++) changes[i] = (keyed[i] as KeyedChange).change;
+}
+
 export function compareWarnings(a: PlanWarning, b: PlanWarning): number {
   return (
     compareText(a.code, b.code) ||

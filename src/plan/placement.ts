@@ -63,7 +63,8 @@ export function customerMatches(m: ScopeMapping, person: Person): boolean {
 export function isCandidate(m: ScopeMapping, person: Person, linked: boolean): boolean {
   if (!customerMatches(m, person)) return false;
   if (linked || person.source === 'lookup') return true;
-  return person.readKeys.some((key) => m.readKeys.has(key));
+  for (const key of person.readKeys) if (m.readKeys.has(key)) return true;
+  return false;
 }
 
 export function isUncertain(m: ScopeMapping): boolean {
@@ -80,22 +81,32 @@ function possiblyIn(m: ScopeMapping, person: Person, candidate: boolean): boolea
 export interface Placement {
   mapping: ScopeMapping | null;
   /** Uncertain mappings before the placing one (or any, when unplaced) that might hold the person. */
-  heldBy: ScopeMapping[];
+  heldBy: readonly ScopeMapping[];
 }
 
-/** An import's mappings by customer (`null`: own mode, every person), each list in config order. */
-const byCustomerCache = new WeakMap<readonly ScopeMapping[], Map<string | null, ScopeMapping[]>>();
+const NOT_HELD: readonly ScopeMapping[] = Object.freeze([]);
+/** Most people are placed by nothing in an import (the other import's people): one shared answer. */
+const UNPLACED: Placement = Object.freeze({ mapping: null, heldBy: NOT_HELD });
 
-function mappingsByCustomer(mappings: readonly ScopeMapping[]): Map<string | null, ScopeMapping[]> {
-  let index = byCustomerCache.get(mappings);
+interface CustomerIndex {
+  /** Mappings by customer (`null`: own mode, every person), each list in config order. */
+  byCustomer: Map<string | null, ScopeMapping[]>;
+  /** mappingsFor's answer per customer set (people share their customer sets, see Person). */
+  byCustomers: Map<ReadonlySet<string>, readonly ScopeMapping[]>;
+}
+
+const indexCache = new WeakMap<readonly ScopeMapping[], CustomerIndex>();
+
+function customerIndex(mappings: readonly ScopeMapping[]): CustomerIndex {
+  let index = indexCache.get(mappings);
   if (!index) {
-    index = new Map();
+    index = { byCustomer: new Map(), byCustomers: new Map() };
     for (const m of mappings) {
-      const list = index.get(m.customer) ?? [];
+      const list = index.byCustomer.get(m.customer) ?? [];
       list.push(m);
-      index.set(m.customer, list);
+      index.byCustomer.set(m.customer, list);
     }
-    byCustomerCache.set(mappings, index);
+    indexCache.set(mappings, index);
   }
   return index;
 }
@@ -104,28 +115,33 @@ function mappingsByCustomer(mappings: readonly ScopeMapping[]): Map<string | nul
  * The mappings of the person's customers (and own-mode ones), in config order: a mapping of
  * another customer can neither place nor hold them (see customerMatches), and checking every
  * mapping for every person cost people × mappings (an MSP with many customers has many mappings).
+ * Computed once per customer set: people with the same reads and customer share one.
  */
 function mappingsFor(person: Person, mappings: readonly ScopeMapping[]): readonly ScopeMapping[] {
-  const index = mappingsByCustomer(mappings);
-  const lists: ScopeMapping[][] = [];
-  const own = index.get(null);
-  if (own) lists.push(own);
-  for (const customer of person.customers) {
-    const list = index.get(customer);
-    if (list) lists.push(list);
+  const index = customerIndex(mappings);
+  let found = index.byCustomers.get(person.customers);
+  if (!found) {
+    const lists: ScopeMapping[][] = [];
+    const own = index.byCustomer.get(null);
+    if (own) lists.push(own);
+    for (const customer of person.customers) {
+      const list = index.byCustomer.get(customer);
+      if (list) lists.push(list);
+    }
+    found = lists.length === 1 ? (lists[0] as ScopeMapping[]) : lists.flat().sort((a, b) => a.index - b.index);
+    index.byCustomers.set(person.customers, found);
   }
-  if (lists.length === 1) return lists[0] as ScopeMapping[];
-  return lists.flat().sort((a, b) => a.index - b.index);
+  return found;
 }
 
 export function place(person: Person, mappings: readonly ScopeMapping[], linked: boolean, view: DirectoryView): Placement {
-  const heldBy: ScopeMapping[] = [];
+  let heldBy: ScopeMapping[] | null = null;
   for (const m of mappingsFor(person, mappings)) {
     const candidate = isCandidate(m, person, linked);
-    if (candidate && evaluateFilter(m.mapping.filter, person.user, view.groups)) return { mapping: m, heldBy };
-    if (isUncertain(m) && possiblyIn(m, person, candidate)) heldBy.push(m);
+    if (candidate && evaluateFilter(m.mapping.filter, person.user, view.groups)) return { mapping: m, heldBy: heldBy ?? NOT_HELD };
+    if (isUncertain(m) && possiblyIn(m, person, candidate)) (heldBy ??= []).push(m);
   }
-  return { mapping: null, heldBy };
+  return heldBy === null ? UNPLACED : { mapping: null, heldBy };
 }
 
 export interface MappingTrace {

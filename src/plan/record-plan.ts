@@ -17,6 +17,7 @@ import { comparable, toFieldValue } from './values.js';
 import { placementUncertain, protectedAgent } from './warnings.js';
 
 const NONE: readonly UncertainSource[] = [];
+const NO_REASONS: readonly string[] = [];
 
 export function isProtectedAgent(ctx: PlanContext, spec: ImportSpec, email: string, record: HaloRecord | null): boolean {
   if (spec.kind !== 'agents' || ctx.refs.protectedEmails.size === 0) return false;
@@ -29,7 +30,7 @@ export function isProtectedAgent(ctx: PlanContext, spec: ImportSpec, email: stri
  * reads the person's fate depends on, the deactivation is held back and reported instead, whatever
  * its reason (suspended, out of scope, deleted, licence); the next complete run makes it.
  */
-export function finishDeactivation(ctx: PlanContext, spec: ImportSpec, draft: RecordDraft, record: HaloRecord, reasons: string[], uncertain: readonly UncertainSource[] = []): void {
+export function finishDeactivation(ctx: PlanContext, spec: ImportSpec, draft: RecordDraft, record: HaloRecord, reasons: readonly string[], uncertain: readonly UncertainSource[] = []): void {
   if (reasons.length === 0 || isInactive(record, spec)) return;
   if (uncertain.length > 0) {
     ctx.holds.hold(uncertain, 'deactivation', draft.email || `Halo ${spec.subject} #${record.id}`);
@@ -75,20 +76,21 @@ export function planPlaced(
 
   const fieldChanges = diffRecord(record, person.user, spec.fields);
   writeFields(draft.body, fieldChanges);
-  const fields: FieldChange[] = fieldChanges.map(({ field, before, after }) => ({ field, before, after }));
+  // Lists only for records that change (most do not).
+  let fields: FieldChange[] | null = fieldChanges.length === 0 ? null : fieldChanges.map(({ field, before, after }) => ({ field, before, after }));
   let moved = false;
-  const site = ctx.refs.siteByMapping.get(mapping.mapping.name);
-  if (spec.kind === 'users' && site && Number(record.site_id) !== site.id) {
+  const site = spec.kind === 'users' ? ctx.refs.siteByMapping.get(mapping.mapping.name) : undefined;
+  if (site && Number(record.site_id) !== site.id) {
     if (placement.heldBy.length > 0) {
       ctx.holds.hold(heldSources(placement), 'site move', person.email);
       ctx.warnings.push(placementUncertain(person.email, person.id, `move to site "${site.name}"`, placement.heldBy.map((m) => m.mapping.name)));
     } else {
-      fields.push({ field: 'site', before: siteLabel(ctx, record), after: site.name });
+      (fields ??= []).push({ field: 'site', before: siteLabel(ctx, record), after: site.name });
       draft.body.site_id = site.id;
       moved = true;
     }
   }
-  if (fields.length > 0) {
+  if (fields !== null) {
     const parts: string[] = [];
     if (fieldChanges.length > 0) parts.push(`Google values differ for ${listText(fieldChanges.map((f) => f.field))}`);
     if (moved) parts.push(`mapping "${mapping.mapping.name}" places them in site ${site?.name}`);
@@ -104,18 +106,18 @@ export function planPlaced(
 
   const off = switchedOff(person.user);
   const licensed = access?.licence?.active ?? true;
-  const reasons: string[] = [];
+  let reasons: string[] | null = null;
   const suspended = suspendedReason(person.user, ctx.config);
-  if (suspended) reasons.push(suspended);
+  if (suspended) (reasons ??= []).push(suspended);
   if (access?.licence && !access.licence.active) {
-    if (access.licence.uncertain.length === 0) reasons.push(licenceReason(ctx.activeRoleNames));
-    else if (reasons.length === 0 && !isInactive(record, spec)) ctx.holds.hold(access.licence.uncertain, 'licence deactivation', person.email);
+    if (access.licence.uncertain.length === 0) (reasons ??= []).push(licenceReason(ctx.activeRoleNames));
+    else if (reasons === null && !isInactive(record, spec)) ctx.holds.hold(access.licence.uncertain, 'licence deactivation', person.email);
   }
   // The incomplete reads the person's fate depends on (none, nearly always: no list to build).
   const incompleteReads = mapping.readSources.length === 0 && person.readSources.length === 0
     ? NONE
     : [...new Set([...mapping.readSources, ...person.readSources])];
-  finishDeactivation(ctx, spec, draft, record, reasons, incompleteReads);
+  finishDeactivation(ctx, spec, draft, record, reasons ?? NO_REASONS, incompleteReads);
 
   if (isInactive(record, spec) && off === null && licensed) {
     const holding = access?.licence?.holding ?? [];
