@@ -2,41 +2,24 @@
  * Two applies at once (README "Safety and guarantees"): halo-sync's own guard is an exclusive lock
  * file beside the config (src/app/apply-lock.ts); across CI runners, which share no disk, the apply
  * workflow's `concurrency:` group is the guard. Here: two real `halo-sync apply` processes (the CLI
- * bundled with esbuild, as tests/sandbox/sandbox-cli-process.test.ts does) and two in-process runs
+ * bundled by tests/helpers/cli-bundle.ts) and two in-process runs
  * race on one config directory against a slowed-down sandbox. Exactly one applies; the other fails
  * fast with exit 1 naming the holder and writes nothing; no duplicates; the next plan is empty.
  */
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { duplicates, exampleSeed, startWorld, type World } from '../e2e/world.js';
+import { buildCliBundle, REPO_ROOT, type CliBundle } from '../helpers/cli-bundle.js';
 import { expectNoSecrets, issuedTokens, secretsFromEnv } from '../helpers/secrets.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUNDLE = join(ROOT, 'node_modules', '.cache', `halo-sync-cli-concurrency-${process.pid}.mjs`);
-
+let bundle: CliBundle;
 beforeAll(async () => {
-  await build({
-    stdin: {
-      contents: "import { main } from './src/cli/main.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n",
-      resolveDir: ROOT,
-      sourcefile: 'halo-sync-test-entry.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: BUNDLE,
-    logLevel: 'silent',
-  });
+  bundle = await buildCliBundle('concurrency');
 }, 60_000);
-afterAll(() => rm(BUNDLE, { force: true }));
+afterAll(() => bundle?.remove());
 
 let world: World | undefined;
 afterEach(async () => {
@@ -59,7 +42,7 @@ interface ProcessRun {
 }
 
 function applyProcess(w: World): { pid: number; done: Promise<ProcessRun> } {
-  const child = spawn(process.execPath, [BUNDLE, 'apply', '--yes', '-c', 'halo-sync.yaml'], { cwd: w.dir, env: { PATH: process.env.PATH ?? '', ...w.env } });
+  const child = spawn(process.execPath, [bundle.file, 'apply', '--yes', '-c', 'halo-sync.yaml'], { cwd: w.dir, env: { PATH: process.env.PATH ?? '', ...w.env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -135,7 +118,7 @@ describe('two applies at once on one config directory', () => {
   }, 60_000);
 
   it('across CI runners, the apply workflow never runs two applies of one config at once, nor cancels one', async () => {
-    const workflow = parse(await readFile(join(ROOT, '.github/workflows/halo-sync-apply.yml'), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { concurrency?: { group: string; 'cancel-in-progress': boolean }; steps?: Array<{ uses?: string; with?: Record<string, string> }> }> };
+    const workflow = parse(await readFile(join(REPO_ROOT, '.github/workflows/halo-sync-apply.yml'), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { concurrency?: { group: string; 'cancel-in-progress': boolean }; steps?: Array<{ uses?: string; with?: Record<string, string> }> }> };
     // The schedule, the merge and a manual run all go through this one workflow, so one group covers them.
     expect(Object.keys(workflow.on).sort()).toEqual(['push', 'schedule', 'workflow_dispatch']);
     const applying = Object.values(workflow.jobs).filter((job) => job.steps?.some((s) => s.with?.command === 'apply'));

@@ -10,10 +10,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSeed, startWorld, type World } from '../e2e/world.js';
+import { buildCliBundle, type CliBundle } from '../helpers/cli-bundle.js';
 import { expectNoSecrets, fileTimes, findSecrets, HARNESS_HALO_SECRET, issuedTokens, pemBodyLines, secretsFromEnv } from '../helpers/secrets.js';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
@@ -123,19 +122,15 @@ describe('nothing a run prints or writes holds a secret', () => {
 });
 
 describe('a real process with Node debug logging on', () => {
-  const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-  const BUNDLE = join(ROOT, 'node_modules', '.cache', `halo-sync-cli-secrets-${process.pid}.mjs`);
+  let bundle: CliBundle;
   beforeAll(async () => {
-    await build({
-      stdin: { contents: "import { main } from './src/cli/main.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n", resolveDir: ROOT, sourcefile: 'entry.ts', loader: 'ts' },
-      bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: BUNDLE, logLevel: 'silent',
-    });
+    bundle = await buildCliBundle('secrets');
   }, 60_000);
-  afterAll(() => rm(BUNDLE, { force: true }));
+  afterAll(() => bundle?.remove());
 
   function runProcess(w: World, args: string[], extraEnv: Record<string, string>): Promise<{ code: number; out: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BUNDLE, ...args, '-c', 'halo-sync.yaml'], { cwd: w.dir, env: { PATH: process.env.PATH ?? '', ...w.env, ...serviceAccountEnv(w), ...extraEnv } });
+      const child = spawn(process.execPath, [bundle.file, ...args, '-c', 'halo-sync.yaml'], { cwd: w.dir, env: { PATH: process.env.PATH ?? '', ...w.env, ...serviceAccountEnv(w), ...extraEnv } });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
       child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));

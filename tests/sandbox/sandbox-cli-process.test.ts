@@ -1,44 +1,27 @@
 /**
  * `halo-sync sandbox` as a real child process: started, used over HTTP on both servers, then sent
- * SIGINT. There is no TypeScript loader for node here, so the CLI (src/cli/main.ts, exactly what
- * bin/halo-sync.js runs once built) is bundled with esbuild first — about a second, and it does not
- * depend on `npm run build` or touch lib/. The bundle sits two folders below the repository root,
- * like lib/sandbox/seed.js, so the packaged-seed lookup resolves the same way as when installed.
+ * SIGINT. The CLI is bundled first (tests/helpers/cli-bundle.ts). The bundle sits two folders below
+ * the repository root, like lib/sandbox/seed.js, so the packaged-seed lookup resolves the same way
+ * as when installed.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCliBundle, type CliBundle } from '../helpers/cli-bundle.js';
 import { parseExports, probeGoogle, probeHalo } from './sandbox-cli-helpers.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUNDLE = join(ROOT, 'node_modules', '.cache', `halo-sync-cli-test-${process.pid}.mjs`);
+let bundle: CliBundle;
 let workDir = '';
 
 beforeAll(async () => {
-  await build({
-    stdin: {
-      contents: "import { main } from './src/cli/main.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n",
-      resolveDir: ROOT,
-      sourcefile: 'halo-sync-test-entry.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: BUNDLE,
-    logLevel: 'silent',
-  });
+  bundle = await buildCliBundle('sandbox');
   workDir = await mkdtemp(join(tmpdir(), 'halo-sync-sandbox-process-'));
 });
 
 afterAll(async () => {
-  await rm(BUNDLE, { force: true });
+  await bundle?.remove();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
@@ -61,7 +44,7 @@ function firstLines(child: ChildProcessWithoutNullStreams, lines: number, stderr
 describe('halo-sync sandbox (child process)', () => {
   it('serves both APIs from the packaged seed, then closes and exits 0 on SIGINT', async () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HALO_') && !k.startsWith('GOOGLE_')));
-    const child = spawn(process.execPath, [BUNDLE, 'sandbox', '--halo-port', '0', '--google-port', '0'], { cwd: workDir, env });
+    const child = spawn(process.execPath, [bundle.file, 'sandbox', '--halo-port', '0', '--google-port', '0'], { cwd: workDir, env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
