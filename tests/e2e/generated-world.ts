@@ -82,7 +82,14 @@ export function generatedSeed(options: { staff: number; engineers: number; seed:
   };
 }
 
-export function generatedConfig(overrides: { maxDeactivations?: number } = {}): string {
+export interface GeneratedConfigOptions {
+  maxDeactivations?: number;
+  /** Licence rules on: Technician and Administrator are the active roles. */
+  licence?: boolean;
+  outOfScope?: 'keep' | 'deactivate';
+}
+
+export function generatedConfig(overrides: GeneratedConfigOptions = {}): string {
   return `version: 1
 google: { directory: own }
 halo: { url: https://gen.halopsa.com }
@@ -98,7 +105,7 @@ roles:
   - { group: admins@gen.example, role: Administrator }
 cabs:
   - { group: cab@gen.example, cab: Change CAB }
-lifecycle: { suspended: deactivate, outOfScope: keep }
+${overrides.licence ? 'licence: { enabled: true, activeRoles: [Technician, Administrator] }\n' : ''}lifecycle: { suspended: deactivate, outOfScope: ${overrides.outOfScope ?? 'keep'} }
 safety: { maxDeactivations: ${overrides.maxDeactivations ?? 50}, maxDeactivationPercent: 50 }
 `;
 }

@@ -8,7 +8,7 @@
  */
 import type { SandboxSeed } from '../../src/sandbox/seed-types.js';
 import { seededRandom } from '../../src/sandbox/prng.js';
-import { GEN_ROLES, generatedSeed } from '../e2e/generated-world.js';
+import { GEN_ROLES, generatedConfig, generatedSeed } from '../e2e/generated-world.js';
 
 export interface FaultWorld {
   seed: SandboxSeed;
@@ -20,25 +20,8 @@ export interface FaultWorld {
   budgetKind: 'under' | 'over';
 }
 
-export const FAULT_CONFIG = `version: 1
-google: { directory: own }
-halo: { url: https://gen.halopsa.com }
-mappings:
-  - name: staff
-    site: Head Office
-    filter: { field: orgUnitPath, op: under, value: /Staff }
-  - name: engineers
-    agent: true
-    defaultRole: Technician
-    filter: { field: orgUnitPath, op: under, value: /IT }
-roles:
-  - { group: admins@gen.example, role: Administrator }
-cabs:
-  - { group: cab@gen.example, cab: Change CAB }
-licence: { enabled: true, activeRoles: [Technician, Administrator] }
-lifecycle: { suspended: deactivate, outOfScope: deactivate }
-safety: { maxDeactivations: 50, maxDeactivationPercent: 50 }
-`;
+/** The generated world's config with licence rules on and out-of-scope people deactivated. */
+export const FAULT_CONFIG = generatedConfig({ licence: true, outOfScope: 'deactivate' });
 
 export function faultWorld(n: number): FaultWorld {
   const random = seededRandom(1000 + n);
