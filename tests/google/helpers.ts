@@ -4,7 +4,7 @@
  */
 import { afterEach } from 'vitest';
 import type { Config, Mapping } from '../../src/config/types.js';
-import { DEFAULT_AGENT_FIELDS, DEFAULT_USER_FIELDS } from '../../src/config/defaults.js';
+import { makeConfig as baseConfig } from '../builders.js';
 import { createDirectoryClient, type DirectoryClient, type DirectoryClientOptions, type RetryEvent } from '../../src/google/index.js';
 import type { DirectoryUser } from '../../src/model/directory.js';
 import { seededRandom } from '../../src/sandbox/prng.js';
@@ -50,21 +50,9 @@ export function testClient(
   return { client, retries };
 }
 
+/** The planner tests' config (tests/builders.ts) with these mappings: only reads matter here. */
 export function makeConfig(mappings: Mapping[], extra: Partial<Config> = {}): Config {
-  return {
-    version: 1,
-    google: { directory: 'own', customer: 'my_customer' },
-    halo: { url: 'https://halo.example' },
-    mappings,
-    fields: { users: [...DEFAULT_USER_FIELDS], agents: [...DEFAULT_AGENT_FIELDS] },
-    matching: { users: ['email'], agents: ['email'], agentIdField: 'third_party_guid' },
-    roles: [],
-    cabs: [],
-    licence: { enabled: false, activeRoles: [] },
-    lifecycle: { suspended: 'deactivate', outOfScope: 'keep' },
-    safety: { maxDeactivations: 10, maxDeactivationPercent: 10, protectedAgents: [] },
-    ...extra,
-  };
+  return baseConfig({ mappings, ...extra });
 }
 
 /** `count` people in `domain`; OUs cycle through `ous`. Ids are unique across calls via `idBase`. */
