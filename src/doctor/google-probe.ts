@@ -4,9 +4,8 @@
  * client, plus what the reader does not need: the token exchange on its own (so its OAuth error
  * is reported as such, not as a failed read) and groups.list (a customer's groups are readable).
  */
-import { admin, type admin_directory_v1 } from '@googleapis/admin';
 import type { ApiError } from '../diagnostics/errors.js';
-import { createGoogleAuth, DEFAULT_RETRY_POLICY, toGoogleApiError, withRetry, type CredentialsDescription, type Env, type RetryPolicy } from '../google/index.js';
+import { DEFAULT_RETRY_POLICY, directoryApi, toGoogleApiError, withRetry, type CredentialsDescription, type Env, type RetryPolicy } from '../google/index.js';
 
 export interface GoogleProbe {
   readonly credentials: CredentialsDescription;
@@ -32,14 +31,8 @@ const BASE = '/admin/directory/v1';
 
 /** Throws GoogleCredentialsError (every problem named) when the environment cannot authenticate. */
 export function createGoogleProbe(env: Env, options: GoogleProbeOptions): GoogleProbe {
-  const { auth, credentials, scopes } = createGoogleAuth(env, { scopes: options.scopes });
-  const directory: admin_directory_v1.Admin = admin({
-    version: 'directory_v1',
-    rootUrl: credentials.apiRoot,
-    auth,
-    retry: false,
-    timeout: options.timeoutMs ?? 30_000,
-  });
+  const { directory, auth, credentials, scopes } = directoryApi(env, { scopes: options.scopes, timeoutMs: options.timeoutMs ?? 30_000 });
+
   // A diagnosis, not a sync: one quick retry for a blip, then report.
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 1, baseDelayMs: 500, maxTotalDelayMs: 5_000, ...options.retry };
   const secrets = [env.GOOGLE_ACCESS_TOKEN];

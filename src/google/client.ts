@@ -4,11 +4,10 @@
  * (retry.ts), and every failure turned into an ApiError at one boundary (errors.ts). Read-only:
  * only list/get methods are exposed.
  */
-import { admin, type admin_directory_v1 } from '@googleapis/admin';
 import type { DirectoryUser } from '../model/directory.js';
 import { checkCustomer, checkMembersPage, checkUser, checkUsersPage } from './answers.js';
-import { createGoogleAuth } from './auth.js';
 import type { CredentialsDescription, Env } from './credentials.js';
+import { directoryApi } from './directory-api.js';
 import { toGoogleApiError, type GoogleCall } from './errors.js';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryEvent, type RetryPolicy } from './retry.js';
 
@@ -69,16 +68,8 @@ export const USERS_PAGE_SIZE = 500;
 export const MEMBERS_PAGE_SIZE = 200;
 
 export function createDirectoryClient(options: DirectoryClientOptions): DirectoryClient {
-  const { auth, credentials, scopes } = createGoogleAuth(options.env, { scopes: options.scopes });
-  const directory: admin_directory_v1.Admin = admin({
-    version: 'directory_v1',
-    rootUrl: credentials.apiRoot,
-    auth,
-    retry: false,
-    timeout: options.timeoutMs ?? 120_000,
-    // Google pretty-prints JSON unless told not to: compact answers are smaller to send and parse.
-    params: { prettyPrint: false },
-  });
+  const { directory, credentials, scopes } = directoryApi(options.env, { scopes: options.scopes, timeoutMs: options.timeoutMs ?? 120_000 });
+
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const secrets = [options.env.GOOGLE_ACCESS_TOKEN];
 

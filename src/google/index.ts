@@ -5,6 +5,7 @@ export {
   createDirectoryClient, MEMBERS_PAGE_SIZE, USERS_PAGE_SIZE,
   type DirectoryClient, type DirectoryClientOptions, type GroupMember, type MembersPage, type UsersListParams, type UsersPage,
 } from './client.js';
+export { directoryApi, type DirectoryApi } from './directory-api.js';
 export { OAUTH_ERROR_CODES, RATE_LIMIT_REASONS, toGoogleApiError } from './errors.js';
 export { expandGroups } from './groups.js';
 export { lookupUsers, type LookupOptions } from './lookup.js';
