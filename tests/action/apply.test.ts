@@ -5,24 +5,13 @@
  * schedule it comments nothing; with a saved plan it applies exactly that plan or refuses (exit 3).
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { marker } from '../../src/action/markers.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import type { SandboxSeed } from '../../src/sandbox/seed-types.js';
-import { startGitHubStandIn, type GitHubStandIn } from './github-stand-in.js';
-import { exampleConfigText, exampleSandbox, HEAD_SHA, MERGE_SHA, prEvent, pushEvent, requestTotal, runInProcess, workspace } from './harness.js';
+import type { GitHubStandIn } from './github-stand-in.js';
+import { exampleConfigText, HEAD_SHA, MERGE_SHA, prEvent, pushEvent, requestTotal, runInProcess, useActionWorld, workspace } from './harness.js';
 
-const open: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function world(edit: (seed: SandboxSeed) => void = () => {}): Promise<{ sandbox: Sandbox; github: GitHubStandIn }> {
-  const sandbox = await exampleSandbox(edit);
-  const github = await startGitHubStandIn();
-  open.push(sandbox, github);
-  return { sandbox, github };
-}
+const world = useActionWorld();
 
 const haloWrites = (sandbox: Sandbox) =>
   Object.entries(sandbox.halo.stats().byEndpoint)

@@ -4,17 +4,14 @@
  * job summary keeps more; names from the directory that are HTML, Markdown links, mentions, table
  * pipes, backticks or comment terminators render as plain text.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readReviewed } from '../../src/action/markers.js';
 import type { DirectoryUser } from '../../src/model/directory.js';
 import type { SandboxSeed } from '../../src/sandbox/seed-types.js';
-import { GITHUB_BODY_LIMIT, startGitHubStandIn } from './github-stand-in.js';
-import { exampleSandbox, prEvent, runInProcess, workspace } from './harness.js';
+import { GITHUB_BODY_LIMIT } from './github-stand-in.js';
+import { prEvent, runInProcess, useActionWorld, workspace } from './harness.js';
 
-const open: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
+const world = useActionWorld();
 
 function keystoneUser(i: number, given: string, family: string, title: string): DirectoryUser {
   return {
@@ -28,13 +25,6 @@ function keystoneUser(i: number, given: string, family: string, title: string): 
 
 function addKeystoneUsers(seed: SandboxSeed, users: DirectoryUser[]): void {
   seed.google!.customers!.C04kystn1!.users!.push(...users);
-}
-
-async function world(edit: (seed: SandboxSeed) => void) {
-  const sandbox = await exampleSandbox(edit);
-  const github = await startGitHubStandIn();
-  open.push(sandbox, github);
-  return { sandbox, github };
 }
 
 const rows = (markdown: string) => markdown.split('\n').filter((l) => /^\| (➕|✏️|🔗|♻️|⛔|🎭|🗳️|⚙️)/.test(l)).length;

@@ -7,10 +7,9 @@
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { marker } from '../../src/action/markers.js';
-import { startGitHubStandIn } from './github-stand-in.js';
-import { collectOutcome, exampleSandbox, MERGE_SHA, HEAD_SHA, prEvent, pushEvent, REPO, requestTotal, stepEnvironment, workspace, type ActionOutcome, type ActionRun } from './harness.js';
+import { collectOutcome, MERGE_SHA, HEAD_SHA, prEvent, pushEvent, REPO, requestTotal, stepEnvironment, useActionWorld, workspace, type ActionOutcome, type ActionRun } from './harness.js';
 
 const DIST = join(REPO, 'dist', 'index.js');
 
@@ -44,17 +43,7 @@ function runDist(run: ActionRun): Promise<ActionOutcome> {
   });
 }
 
-const open: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function world() {
-  const sandbox = await exampleSandbox();
-  const github = await startGitHubStandIn();
-  open.push(sandbox, github);
-  return { sandbox, github };
-}
+const world = useActionWorld();
 
 describe('dist/index.js as a child process', () => {
   it.skipIf(node24 === null)('runs under Node 24, the version action.yml declares', async () => {

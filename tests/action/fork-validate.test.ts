@@ -3,20 +3,14 @@
  * the Google key path points at nothing, so any use would fail loudly); they get the offline check
  * and a comment explaining how a maintainer brings the change in. command: validate is offline too.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { marker } from '../../src/action/markers.js';
-import { startGitHubStandIn } from './github-stand-in.js';
-import { exampleConfigText, exampleSandbox, prEvent, pushEvent, requestTotal, runInProcess, workspace } from './harness.js';
+import { exampleConfigText, prEvent, pushEvent, requestTotal, runInProcess, useActionWorld, workspace } from './harness.js';
 
-const open: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
+const actionWorld = useActionWorld();
 
 async function world() {
-  const sandbox = await exampleSandbox();
-  const github = await startGitHubStandIn();
-  open.push(sandbox, github);
+  const { sandbox, github } = await actionWorld();
   // Credentials that would fail loudly if anything tried to use them for Google.
   const env = { ...sandbox.env, GOOGLE_APPLICATION_CREDENTIALS: '/nonexistent/fork-must-never-read-this.json', GOOGLE_ADMIN_SUBJECT: 'admin@brightwater.example' };
   return { sandbox, github, env };

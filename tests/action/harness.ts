@@ -8,13 +8,13 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { runAction } from '../../src/action/main.js';
 import { inputVariable } from '../../src/action/inputs.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { defaultSeedPath, loadSeedFile } from '../../src/sandbox/seed.js';
 import type { SandboxSeed } from '../../src/sandbox/seed-types.js';
-import type { GitHubStandIn } from './github-stand-in.js';
+import { startGitHubStandIn, type GitHubStandIn } from './github-stand-in.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const EXAMPLE_CONFIG = join(REPO, 'halo-sync.yaml');
@@ -177,6 +177,23 @@ export async function exampleSandbox(edit: (seed: SandboxSeed) => void = () => {
   seed.halo = { ...seed.halo, clientSecret: HALO_SECRET };
   edit(seed);
   return startSandbox({ seed });
+}
+
+/**
+ * For a test file: a function that starts the example sandbox (edited) and a GitHub stand-in,
+ * both closed after each test.
+ */
+export function useActionWorld(): (edit?: (seed: SandboxSeed) => void) => Promise<{ sandbox: Sandbox; github: GitHubStandIn }> {
+  const open: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return async (edit) => {
+    const sandbox = await exampleSandbox(edit);
+    const github = await startGitHubStandIn();
+    open.push(sandbox, github);
+    return { sandbox, github };
+  };
 }
 
 export function requestTotal(sandbox: Sandbox): number {

@@ -5,24 +5,13 @@
  * safety verdict; spoofed markers; pagination; one comment per config file.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { marker, planFingerprint, readReviewed } from '../../src/action/markers.js';
 import { parsePlanJson, summaryCounts } from '../../src/render/index.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
-import { startGitHubStandIn, type GitHubStandIn } from './github-stand-in.js';
-import { exampleConfigText, exampleSandbox, HALO_SECRET, HEAD_SHA, prEvent, requestTotal, runInProcess, workspace } from './harness.js';
+import type { GitHubStandIn } from './github-stand-in.js';
+import { exampleConfigText, HALO_SECRET, HEAD_SHA, prEvent, requestTotal, runInProcess, useActionWorld, workspace } from './harness.js';
 
-const open: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function world(): Promise<{ sandbox: Sandbox; github: GitHubStandIn }> {
-  const sandbox = await exampleSandbox();
-  const github = await startGitHubStandIn();
-  open.push(sandbox, github);
-  return { sandbox, github };
-}
+const world = useActionWorld();
 
 const writes = (github: GitHubStandIn) => github.requests.filter((r) => r.method === 'POST' || r.method === 'PATCH');
 
