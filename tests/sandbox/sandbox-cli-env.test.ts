@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { formatEnvExports, SANDBOX_GOOGLE_ACCESS_TOKEN, shellQuote, startSandbox } from '../../src/sandbox/index.js';
-import { parseExports, probeGoogle, probeHalo } from './sandbox-cli-helpers.js';
+import { freePort, parseExports, probeGoogle, probeHalo } from './sandbox-cli-helpers.js';
 
 const SEED = {
   google: { customers: { my_customer: { id: 'C01abc', domain: 'acme.example', users: [{ id: '100000000000000000001', primaryEmail: 'ann@acme.example' }] } } },
@@ -71,11 +71,3 @@ describe('formatEnvExports', () => {
     expect(shellQuote('http://x:1/a_b-c.d@e')).toBe('http://x:1/a_b-c.d@e');
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}

@@ -1,5 +1,7 @@
 /** Helpers for the `halo-sync sandbox` tests: reading the export lines and using both servers. */
 
+import { createServer } from 'node:net';
+
 /** Parses `export NAME=value` lines (bare or single-quoted values), refusing anything else. */
 export function parseExports(stdout: string): Record<string, string> {
   const env: Record<string, string> = {};
@@ -31,4 +33,13 @@ export async function probeGoogle(env: Record<string, string>): Promise<number> 
   if (google.status !== 200) throw new Error(`Google users.list: ${google.status} ${await google.text()}`);
   const googleBody = (await google.json()) as { users?: unknown[] };
   return googleBody.users?.length ?? 0;
+}
+
+/** A loopback port free a moment ago (for tests that must name a port before starting). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
 }

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { SANDBOX_ENV_NAMES } from '../../src/sandbox/index.js';
-import { parseExports, probeGoogle, probeHalo } from './sandbox-cli-helpers.js';
+import { freePort, parseExports, probeGoogle, probeHalo } from './sandbox-cli-helpers.js';
 
 interface Run {
   io: CliIO;
@@ -118,11 +118,3 @@ describe('halo-sync sandbox (in-process)', () => {
     }
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
