@@ -86,11 +86,34 @@ function normalisePath(path: string): string {
   return trimmed === '' ? '/' : trimmed;
 }
 
-/** `/Staff` covers `/Staff` and `/Staff/…`; `/` covers everything. */
-export function isUnder(path: string, root: string): boolean {
+function computeUnder(path: string, root: string): boolean {
   const p = normalisePath(path);
   const r = normalisePath(root);
   return r === '/' || p === r || p.startsWith(`${r}/`);
+}
+
+/**
+ * Answers by root, then by path. A directory has few distinct OU paths and ~100k people: without
+ * this every placement folded and regex-trimmed both paths again. Bounded so that a long-lived
+ * process fed endless distinct paths cannot grow it without limit.
+ */
+const underAnswers = new Map<string, Map<string, boolean>>();
+const UNDER_CACHE_LIMIT = 10_000;
+
+/** `/Staff` covers `/Staff` and `/Staff/…`; `/` covers everything. */
+export function isUnder(path: string, root: string): boolean {
+  let byPath = underAnswers.get(root);
+  if (byPath === undefined) {
+    if (underAnswers.size >= UNDER_CACHE_LIMIT) underAnswers.clear();
+    underAnswers.set(root, (byPath = new Map()));
+  }
+  let answer = byPath.get(path);
+  if (answer === undefined) {
+    answer = computeUnder(path, root);
+    if (byPath.size >= UNDER_CACHE_LIMIT) byPath.clear();
+    byPath.set(path, answer);
+  }
+  return answer;
 }
 
 const regexCache = new Map<string, RegExp | null>();
@@ -115,6 +138,17 @@ function testOne(actual: string | boolean | null, clause: FilterClause): boolean
     if (op === 'in' && Array.isArray(value)) return value.some((v) => String(v).toLowerCase() === String(got));
     return false;
   }
+  // Operators that do not compare folded text first: folding the value allocates a string.
+  switch (op) {
+    case 'matches': {
+      const re = regex(String(value));
+      return re !== null && actual !== null && re.test(actual);
+    }
+    case 'under':
+      return actual !== null && isUnder(actual, String(value));
+    case 'memberOf':
+      return false;
+  }
   const a = actual === null ? '' : fold(actual);
   switch (op) {
     case 'equals':
@@ -129,14 +163,6 @@ function testOne(actual: string | boolean | null, clause: FilterClause): boolean
       return a.includes(fold(String(value)));
     case 'in':
       return Array.isArray(value) && value.some((v) => fold(String(v)) === a);
-    case 'matches': {
-      const re = regex(String(value));
-      return re !== null && actual !== null && re.test(actual);
-    }
-    case 'under':
-      return actual !== null && isUnder(actual, String(value));
-    case 'memberOf':
-      return false;
   }
 }
 
@@ -158,8 +184,13 @@ export function isClause(filter: Filter): filter is FilterClause {
 export function evaluateFilter(filter: Filter | undefined, user: DirectoryUser, groups: GroupIndex): boolean {
   if (filter === undefined) return true;
   if (isClause(filter)) return evaluateClause(filter, user, groups);
-  if ('all' in filter) return filter.all.every((f) => evaluateFilter(f, user, groups));
-  return filter.any.some((f) => evaluateFilter(f, user, groups));
+  // Loops, not every/some with a closure: this runs several times per person (hot path).
+  if ('all' in filter) {
+    for (const f of filter.all) if (!evaluateFilter(f, user, groups)) return false;
+    return true;
+  }
+  for (const f of filter.any) if (evaluateFilter(f, user, groups)) return true;
+  return false;
 }
 
 /** Evaluation tree for `explain`: which clause passed and which failed. */
