@@ -74,8 +74,21 @@ export function parseSourcePath(path: string): ParsedSourcePath | undefined {
 
 /** The primary organization, else the first one. */
 export function primaryOrganization(user: DirectoryUser): NonNullable<DirectoryUser['organizations']>[number] | undefined {
-  const orgs = user.organizations ?? [];
-  return orgs.find((o) => o.primary) ?? orgs[0];
+  // A loop, no closure or empty array: field maps read this for every person (hot path).
+  const orgs = user.organizations;
+  if (!orgs) return undefined;
+  for (const org of orgs) if (org.primary) return org;
+  return orgs[0];
+}
+
+/** The first entry of a typed list with this type (custom: `type: custom` with this customType). */
+function typedEntry(user: DirectoryUser, path: Extract<ParsedSourcePath, { kind: 'typed' }>): Record<string, unknown> | undefined {
+  const entries = user[path.list] as Array<Record<string, unknown>> | undefined;
+  if (!entries) return undefined;
+  for (const e of entries) {
+    if (path.custom ? e.type === 'custom' && e.customType === path.type : e.type === path.type) return e;
+  }
+  return undefined;
 }
 
 function scalar(value: unknown): SourceValue {
@@ -105,8 +118,7 @@ export function readSourcePath(user: DirectoryUser, path: ParsedSourcePath): Sou
     case 'organization':
       return scalar(primaryOrganization(user)?.[path.field]);
     case 'typed': {
-      const entries = (user[path.list] ?? []) as Array<Record<string, unknown>>;
-      const entry = entries.find((e) => (path.custom ? e.type === 'custom' && e.customType === path.type : e.type === path.type));
+      const entry = typedEntry(user, path);
       if (!entry) return null;
       return scalar(path.list === 'emails' ? entry.address : path.list === 'addresses' ? entry.formatted : entry.value);
     }

@@ -69,8 +69,11 @@ export function currentValue(record: HaloRecord, target: FieldTarget): unknown {
   if (target.kind === 'plain') return record[target.field];
   const custom = record.customfields;
   if (!Array.isArray(custom)) return undefined;
-  const entry = custom.find((c): c is { id: number; value?: unknown } => !!c && typeof c === 'object' && (c as { id?: unknown }).id === target.id);
-  return entry?.value;
+  // A loop, not find with a closure: this runs per record and custom field map (hot path).
+  for (const c of custom as unknown[]) {
+    if (!!c && typeof c === 'object' && (c as { id?: unknown }).id === target.id) return (c as { value?: unknown }).value;
+  }
+  return undefined;
 }
 
 export type FieldDiff = FieldChange & { target: FieldTarget };
@@ -95,7 +98,9 @@ export function diffRecord(record: HaloRecord, user: DirectoryUser, fields: read
   for (const field of fields) {
     const after = desiredValue(readSourcePath(user, field.source));
     const before = currentValue(record, field.target);
-    if (sameValue(before, after, field.ignoreCase)) continue;
+    // Identical values compare equal whatever the normalisation: most fields of most records are
+    // unchanged, and this skips building two comparable strings for each of them.
+    if (before === after || sameValue(before, after, field.ignoreCase)) continue;
     (out ??= []).push({ field: field.display, before: toFieldValue(before), after, target: field.target });
   }
   return out ?? NO_DIFFS;
