@@ -101,7 +101,6 @@ export function buildDirectoryView(config: Config, directory: DirectorySnapshot)
       person.readKeys = combo;
     }
   }
-  for (const person of persons.values()) if (person.readKeys === NO_KEYS) persons.delete(person.id);
 
   // Customer matching only matters when reading customers' directories.
   const customersMode = config.google.directory === 'customers';
@@ -129,9 +128,27 @@ export function buildDirectoryView(config: Config, directory: DirectorySnapshot)
     return set;
   };
   const combinations = new Combinations(sources, customersOf);
+  // One pass: drop whoever no read returned, give the rest their combination's values. People
+  // come in runs of the same reads and customer: the last answer is reused without a lookup.
+  let lastKeys: readonly string[] | null = null;
+  let lastCustomerId: string | undefined;
+  let lastSources = NO_SOURCES;
+  let lastCustomers = NO_CUSTOMERS;
   for (const person of persons.values()) {
-    person.readSources = combinations.readSources(person.readKeys);
-    person.customers = combinations.customers(person.user.customerId, person.readKeys);
+    const keys = person.readKeys;
+    if (keys === NO_KEYS) {
+      persons.delete(person.id);
+      continue;
+    }
+    const customerId = person.user.customerId;
+    if (keys !== lastKeys || customerId !== lastCustomerId) {
+      lastKeys = keys;
+      lastCustomerId = customerId;
+      lastSources = combinations.readSources(keys);
+      lastCustomers = combinations.customers(customerId, keys);
+    }
+    person.readSources = lastSources;
+    person.customers = lastCustomers;
   }
 
   const lookups = new Map<string, DirectLookup>();
