@@ -11,8 +11,22 @@ export function foldEmail(value: unknown): string {
   return typeof value === 'string' ? value.trim().toLowerCase() : '';
 }
 
+const WHITESPACE = /\s/;
+
 /** A name as matching compares it: parts joined, inner whitespace collapsed, trimmed, lower-cased. */
 export function nameKey(...parts: unknown[]): string {
+  // Usual case, parts without whitespace: the non-empty ones joined by one space is already
+  // collapsed and trimmed, without the filtered array and the three intermediate strings.
+  let joined = '';
+  for (const part of parts) {
+    if (typeof part !== 'string' || part === '') continue;
+    if (WHITESPACE.test(part)) return collapsedNameKey(parts);
+    joined = joined === '' ? part : `${joined} ${part}`;
+  }
+  return joined.toLowerCase();
+}
+
+function collapsedNameKey(parts: readonly unknown[]): string {
   return parts
     .filter((p): p is string => typeof p === 'string')
     .join(' ')
