@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { repoPath } from './annotations.js';
 import type { ActionEvent } from './event.js';
-import { createGitHubApi, type GitHubApi } from './github.js';
+import { createGitHubApi, type GitHubApi, type GitHubRetryPolicy } from './github.js';
 import { privacyFor, type ActionInputs } from './inputs.js';
 
 type Env = Record<string, string | undefined>;
@@ -46,13 +46,19 @@ export function slugOf(configKey: string): string {
   return configKey.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'config';
 }
 
+/** HALO_SYNC_RETRY_BASE_MS shortens the GitHub backoff too (tests, impatient debugging); invalid values are reported by the commands' own clients. */
+function githubRetryFromEnv(env: Env): Partial<GitHubRetryPolicy> | undefined {
+  const ms = Number(env.HALO_SYNC_RETRY_BASE_MS?.trim() || NaN);
+  return Number.isFinite(ms) && ms >= 0 ? { baseDelayMs: ms, maxDelayMs: Math.max(1_000, ms * 64) } : undefined;
+}
+
 export function buildContext(inputs: ActionInputs, event: ActionEvent, env: Env, secrets: string[], cwd: string): ActionContext {
   const workspace = resolve(cwd, env.GITHUB_WORKSPACE ?? '.');
   const workdir = resolve(workspace, inputs.workingDirectory);
   const configKey = repoPath({ workspace, workdir }, inputs.config);
   const github =
     inputs.githubToken && event.owner && event.repo
-      ? createGitHubApi({ token: inputs.githubToken, baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com', owner: event.owner, repo: event.repo })
+      ? createGitHubApi({ token: inputs.githubToken, baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com', owner: event.owner, repo: event.repo, retry: githubRetryFromEnv(env) })
       : null;
   return {
     inputs,

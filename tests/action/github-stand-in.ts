@@ -5,7 +5,9 @@
  *   PATCH /repos/{owner}/{repo}/issues/comments/{id}  (403 on someone else's comment, 404 unknown)
  *   GET   /repos/{owner}/{repo}/commits/{sha}/pulls
  * Token auth (401 "Bad credentials"), a read-only mode (403 "Resource not accessible by
- * integration", what a fork's token gets), and a log of every request.
+ * integration", what a fork's token gets), scripted failures (`failures`: a status with GitHub's
+ * message and Retry-After, either instead of the call or after carrying it out, as when an
+ * answer is lost), and a log of every request.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +36,18 @@ export interface LoggedRequest {
   status: number;
 }
 
+/** The next request matching `method` (and `path`) fails with `status`; consumed in order. */
+export interface ScriptedFailure {
+  method: string;
+  path?: RegExp;
+  status: number;
+  message?: string;
+  /** Seconds, sent as Retry-After. */
+  retryAfter?: number;
+  /** Carry the call out first, then answer with the failure (the caller cannot know it happened). */
+  afterProcessing?: boolean;
+}
+
 export interface GitHubStandIn {
   url: string;
   owner: string;
@@ -45,6 +59,7 @@ export interface GitHubStandIn {
   pullsForCommit: Map<string, StandInPull[]>;
   requests: LoggedRequest[];
   readOnly: boolean;
+  failures: ScriptedFailure[];
   commentsOn(issue: number): StoredComment[];
   addComment(issue: number, body: string, login?: string): StoredComment;
   close(): Promise<void>;
@@ -66,6 +81,7 @@ export async function startGitHubStandIn(options: { owner?: string; repo?: strin
     pullsForCommit: new Map(),
     requests: [],
     readOnly: false,
+    failures: [],
     commentsOn: (issue) => state.comments.filter((c) => c.issue === issue),
     addComment(issue, body, login = state.login) {
       const id = nextId++;
@@ -83,7 +99,14 @@ export async function startGitHubStandIn(options: { owner?: string; repo?: strin
     },
   };
 
+  const failAfter = new WeakMap<ServerResponse, ScriptedFailure>();
+  const sendFailure = (res: ServerResponse, f: ScriptedFailure) => {
+    res.writeHead(f.status, { 'content-type': 'application/json; charset=utf-8', ...(f.retryAfter === undefined ? {} : { 'retry-after': String(f.retryAfter) }) });
+    res.end(JSON.stringify({ message: f.message ?? 'Server Error' }));
+  };
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const failure = failAfter.get(res);
+    if (failure) return sendFailure(res, failure);
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(body));
   };
@@ -107,6 +130,15 @@ export async function startGitHubStandIn(options: { owner?: string; repo?: strin
     }
     const prefix = `/repos/${owner}/${repo}`;
     const path = url.pathname;
+    const scripted = state.failures.findIndex((f) => f.method === req.method && (!f.path || f.path.test(path)));
+    if (scripted >= 0) {
+      const [failure] = state.failures.splice(scripted, 1) as [ScriptedFailure];
+      if (!failure.afterProcessing) {
+        sendFailure(res, failure);
+        return failure.status;
+      }
+      failAfter.set(res, failure);
+    }
     const list = new RegExp(`^${prefix}/issues/(\\d+)/comments$`).exec(path);
     const one = new RegExp(`^${prefix}/issues/comments/(\\d+)$`).exec(path);
     const pulls = new RegExp(`^${prefix}/commits/([0-9a-f]+)/pulls$`).exec(path);
@@ -166,7 +198,7 @@ export async function startGitHubStandIn(options: { owner?: string; repo?: strin
   const server = createServer((req, res) => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     handle(req, res, base)
-      .then((status) => state.requests.push({ method: req.method ?? '', path: new URL(req.url ?? '/', base).pathname, status }))
+      .then((status) => state.requests.push({ method: req.method ?? '', path: new URL(req.url ?? '/', base).pathname, status: res.statusCode || status }))
       .catch((error: unknown) => send(res, 500, { message: String(error) }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
