@@ -2,6 +2,8 @@
  * The process boundary of the CLI, injectable so tests run commands in-process with captured
  * output and a chosen environment.
  */
+import { fstatSync } from 'node:fs';
+
 export interface OutputStream {
   write(text: string): unknown;
   /** True when attached to a terminal (colour, progress, prompts). */
@@ -20,6 +22,8 @@ export interface CliIO {
    * Tests inject it to stop the command in-process.
    */
   untilInterrupted?: () => Promise<void>;
+  /** True when stdout is a pipe (`$(…)`, `| …`, a parent process's socket), not a terminal or a file. */
+  stdoutIsPipe?: () => boolean;
 }
 
 export function processIO(): CliIO {
@@ -29,6 +33,14 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     confirm: process.stdin.isTTY ? confirmOnTerminal : undefined,
+    stdoutIsPipe: () => {
+      try {
+        const stat = fstatSync(1);
+        return stat.isFIFO() || stat.isSocket();
+      } catch {
+        return false;
+      }
+    },
   };
 }
 

@@ -57,6 +57,8 @@ describe('halo-sync sandbox (child process)', () => {
       child.kill('SIGINT');
       expect(await exited).toBe(0);
       expect(stderr).toContain('halo-sync sandbox: stopped');
+      // The child's stdout is a pipe here, as in `eval "$(halo-sync sandbox)"`: the hint is on stderr.
+      expect(stderr).toContain('Note: stdout is a pipe');
       await expect(fetch(`${exported.HALO_URL}/api/authinfo`)).rejects.toThrow();
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -18,7 +18,7 @@ interface Run {
   stop: () => void;
 }
 
-function capture(cwd: string): Run {
+function capture(cwd: string, stdoutIsPipe?: boolean): Run {
   let out = '';
   let err = '';
   let markStarted!: () => void;
@@ -34,6 +34,7 @@ function capture(cwd: string): Run {
       markStarted();
       return stopped;
     },
+    ...(stdoutIsPipe === undefined ? {} : { stdoutIsPipe: () => stdoutIsPipe }),
   };
   return { io, out: () => out, err: () => err, started, stop };
 }
@@ -70,6 +71,20 @@ describe('halo-sync sandbox (in-process)', () => {
     expect(run.err()).toMatch(/stopping\n.*stopped\n$/s);
     await expect(fetch(`${env.HALO_URL}/api/authinfo`)).rejects.toThrow();
     await expect(fetch(`${env.GOOGLE_API_ROOT}/admin/directory/v1/users`)).rejects.toThrow();
+  });
+
+  it.each([
+    [true, 'explains on stderr how to run it in the background when stdout is a pipe (eval "$(halo-sync sandbox)" would wait forever)'],
+    [false, 'says nothing about pipes when stdout is a file or a terminal'],
+  ])('stdout a pipe: %s — %s', async (pipe) => {
+    const run = capture(await tempDir(), pipe);
+    const exit = main(['sandbox', '--halo-port', '0', '--google-port', '0'], run.io);
+    await run.started;
+    run.stop();
+    expect(await exit).toBe(0);
+    expect(run.err().includes('stdout is a pipe')).toBe(pipe);
+    if (pipe) expect(run.err()).toContain('halo-sync sandbox > sandbox.env &');
+    expect(run.out()).not.toContain('pipe');
   });
 
   it('reads --seed relative to the working directory and uses its credentials and ports', async () => {

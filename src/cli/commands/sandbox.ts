@@ -49,6 +49,8 @@ async function runSandboxCommand(options: SandboxCommandOptions, ctx: CommandCon
   try {
     io.stdout.write(formatEnvExports(sandbox.env));
     io.stderr.write(describeRunning(sandbox.env, seed, shownPath(seedPath, io.cwd)));
+    // `eval "$(halo-sync sandbox)"` waits for the sandbox to exit, which it never does by itself.
+    if (io.stdoutIsPipe?.()) io.stderr.write(PIPE_HINT);
     await (io.untilInterrupted ?? untilSignal)();
     io.stderr.write('halo-sync sandbox: stopping\n');
   } finally {
@@ -57,6 +59,10 @@ async function runSandboxCommand(options: SandboxCommandOptions, ctx: CommandCon
   io.stderr.write('halo-sync sandbox: stopped\n');
   return EXIT.ok;
 }
+
+const PIPE_HINT =
+  'Note: stdout is a pipe. If this is `eval "$(halo-sync sandbox)"`, the shell waits until the sandbox\n' +
+  'stops: press Ctrl-C and run `halo-sync sandbox > sandbox.env &` then `. ./sandbox.env` instead.\n';
 
 function parsePort(value: string): number {
   const port = Number(value);
