@@ -12,6 +12,7 @@
 import { getOctokit } from '@actions/github';
 import { ApiError } from '../diagnostics/errors.js';
 import { redactSecrets } from '../diagnostics/redact.js';
+import { parseRetryAfter } from '../halo/backoff.js';
 
 export interface IssueComment {
   id: number;
@@ -97,8 +98,8 @@ function describeFailure(error: unknown): FailedCall {
   const data = (e.response?.data ?? null) as Json | null;
   const message = typeof data?.message === 'string' ? data.message : typeof e.message === 'string' ? e.message : String(error);
   const header = e.response?.headers?.['retry-after'];
-  const seconds = typeof header === 'string' || typeof header === 'number' ? Number(header) : NaN;
-  return { status, message, retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null };
+  const retryAfterMs = typeof header === 'string' || typeof header === 'number' ? parseRetryAfter(String(header), Date.now()) : undefined;
+  return { status, message, retryAfterMs: retryAfterMs ?? null };
 }
 
 function isRateLimited(f: FailedCall): boolean {
