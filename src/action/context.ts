@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { repoPath } from './annotations.js';
 import type { ActionEvent } from './event.js';
+import { retryFromEnv } from '../app/clients.js';
 import { createGitHubApi, type GitHubApi, type GitHubRetryPolicy } from './github.js';
 import { privacyFor, type ActionInputs } from './inputs.js';
 
@@ -46,10 +47,19 @@ export function slugOf(configKey: string): string {
   return configKey.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'config';
 }
 
-/** HALO_SYNC_RETRY_BASE_MS shortens the GitHub backoff too (tests, impatient debugging); invalid values are reported by the commands' own clients. */
+/**
+ * HALO_SYNC_RETRY_BASE_MS (read by the API clients' retryFromEnv) shortens the GitHub backoff too;
+ * an invalid value is reported by the commands' own clients, so here it just means no override.
+ */
 function githubRetryFromEnv(env: Env): Partial<GitHubRetryPolicy> | undefined {
-  const ms = Number(env.HALO_SYNC_RETRY_BASE_MS?.trim() || NaN);
-  return Number.isFinite(ms) && ms >= 0 ? { baseDelayMs: ms, maxDelayMs: Math.max(1_000, ms * 64) } : undefined;
+  let retry: ReturnType<typeof retryFromEnv>;
+  try {
+    retry = retryFromEnv(env);
+  } catch {
+    return undefined;
+  }
+  if (retry?.baseDelayMs === undefined) return undefined;
+  return { baseDelayMs: retry.baseDelayMs, maxDelayMs: Math.max(1_000, retry.maxDelayMs ?? 0) };
 }
 
 export function buildContext(inputs: ActionInputs, event: ActionEvent, env: Env, secrets: string[], cwd: string): ActionContext {
