@@ -1,11 +1,29 @@
 /**
  * sortChanges (the planner's fast sort: keys folded once per change) must give exactly the order
- * of the plain comparator sort, ties included (both stable), for any changes.
+ * of the plain comparator below (the order's definition), ties included (both stable), for any changes.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareChanges, sortChanges } from '../../src/plan/order.js';
+import { sortChanges } from '../../src/plan/order.js';
+import { compareText } from '../../src/plan/text.js';
 import type { Change } from '../../src/plan/types.js';
+
+const ACTION_RANK: Record<Change['action'], number> = {
+  settings: 0, create: 1, link: 2, reactivate: 3, update: 4, roles: 5, cabs: 6, deactivate: 7,
+};
+const SUBJECT_RANK: Record<Change['subject'], number> = { settings: 0, user: 1, agent: 2 };
+
+/** The plan's change order, written plainly: settings first, removals last (see src/plan/order.ts). */
+function compareChanges(a: Change, b: Change): number {
+  return (
+    ACTION_RANK[a.action] - ACTION_RANK[b.action] ||
+    SUBJECT_RANK[a.subject] - SUBJECT_RANK[b.subject] ||
+    compareText((a.email ?? '').toLowerCase(), (b.email ?? '').toLowerCase()) ||
+    compareText(a.email ?? '', b.email ?? '') ||
+    compareText(a.googleId ?? '', b.googleId ?? '') ||
+    (a.haloId ?? -1) - (b.haloId ?? -1)
+  );
+}
 
 const change = fc.record({
   subject: fc.constantFrom('user', 'agent', 'settings'),
