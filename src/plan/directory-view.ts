@@ -156,7 +156,7 @@ export function buildDirectoryView(config: Config, directory: DirectorySnapshot)
     lookups.set(lookup.googleId, lookup);
     if (lookup.status !== 'found' || !lookup.user || persons.has(lookup.googleId)) continue;
     const user = lookup.user;
-    persons.set(lookup.googleId, { id: lookup.googleId, user, email: user.primaryEmail, source: 'lookup', readKeys: NO_KEYS, readSources: NO_SOURCES, customers: customersOf(user.customerId, NO_KEYS) });
+    persons.set(lookup.googleId, { id: lookup.googleId, user, email: user.primaryEmail, source: 'lookup', readKeys: NO_KEYS, readSources: NO_SOURCES, customers: combinations.customers(user.customerId, NO_KEYS) });
   }
 
   return { persons, lookups, groups: groupIndex(directory.groups), sources };
