@@ -11,7 +11,7 @@ import { EXIT } from '../cli/exit-codes.js';
 import { formatCount, renderPlanMarkdown, summaryCounts } from '../render/index.js';
 import { annotate } from './annotations.js';
 import type { ActionContext } from './context.js';
-import { failedPlanCommentBody, failureLines, forkCommentBody, planCommentBody } from './plan-comment.js';
+import { configLabel, failedPlanCommentBody, failureLines, forkCommentBody, planCommentBody } from './plan-comment.js';
 import { logPlan, writePlanFile } from './plan-files.js';
 import { logProgress } from './progress.js';
 import { postSticky } from './publish.js';
@@ -28,7 +28,7 @@ export async function planCommand(ctx: ActionContext): Promise<number> {
   try {
     computed = await computePlan({ configFile: ctx.inputs.config, cwd: ctx.workdir, env: ctx.env, progress: logProgress(core.info) });
   } catch (error) {
-    await summary.add([`### halo-sync plan for \`${ctx.configKey}\`: ❌ failed`, '', ...failureLines(ctx, error), ''].join('\n'));
+    await summary.add([`### halo-sync plan for ${configLabel(ctx)}: ❌ failed`, '', ...failureLines(ctx, error), ''].join('\n'));
     if (pr) await postSticky(ctx, 'plan', pr.number, failedPlanCommentBody(ctx, error));
     throw error; // main annotates it and fails the step
   }

@@ -131,6 +131,18 @@ describe('plan on a pull request', () => {
     expect(run.outputs['has-changes']).toBeUndefined();
   });
 
+  it('names a failed config with a backtick safely in the job summary heading, as the comment does', async () => {
+    const { sandbox, github } = await world();
+    const config = 'odd`name.yaml';
+    const broken = exampleConfigText().replace('lifecycle:\n', 'lifecycel:\n');
+    const run = await runInProcess({ command: 'plan', event: prEvent({ number: 17 }), workspace: workspace(broken, config), env: sandbox.env, github, inputs: { config } });
+    expect(run.exitCode).toBe(1);
+    // A raw backtick would close the code span early and let the rest of the name render as Markdown.
+    expect(run.summary).toContain("### halo-sync plan for `odd'name.yaml`: ❌ failed");
+    expect(run.summary).not.toContain('odd`name');
+    expect(github.commentsOn(17)[0]!.body).toContain("### halo-sync plan for `odd'name.yaml`: ❌ failed");
+  });
+
   it('fails the step (exit 3) with the reason when the plan is over the safety limits, and still shows it', async () => {
     const { sandbox, github } = await world();
     const strict = exampleConfigText().replace('maxDeactivations: 5', 'maxDeactivations: 1');
