@@ -15,13 +15,12 @@ import { firstError, resultOutcome, writeStatusFile, ZERO_COUNTS, type ApplyStat
 import { EXIT } from '../cli/exit-codes.js';
 import { ExitError, HaloSyncError } from '../diagnostics/errors.js';
 import type { Plan } from '../plan/types.js';
-import { createApplyClients, retryFromEnv } from './apply-clients.js';
 import { acquireApplyLock, defaultLockPath, describeTakeover, type ApplyLock } from './apply-lock.js';
 import { checkPlan, checkWritable, readReviewedPlan, unsafeRefusal, type Refusal } from './apply-checks.js';
 import type { Clients } from './clients.js';
 import { configCommit, type CommitInfo } from './git-commit.js';
 import type { ProgressReporter } from './progress.js';
-import { computePlan, loadConfig, type ComputedPlan } from './run-plan.js';
+import { computePlan, type ComputedPlan } from './run-plan.js';
 
 export interface ApplyRequest {
   configFile: string;
@@ -130,8 +129,8 @@ export async function runApply(request: ApplyRequest): Promise<ApplyRun> {
       const takeover = describeTakeover(lock);
       if (takeover) request.onNote?.(takeover);
     }
-    const clients = request.clients ?? (retryFromEnv(request.env) ? createApplyClients((await loadConfig(request.configFile, request.cwd)).loaded.config, request.env, request.progress) : undefined);
-    computed = await computePlan({ configFile: request.configFile, cwd: request.cwd, env: request.env, progress: request.progress, ...(clients ? { clients } : {}) });
+    // Without clients, computePlan makes them (one Halo client for planning and writing; backoff from the env).
+    computed = await computePlan({ configFile: request.configFile, cwd: request.cwd, env: request.env, progress: request.progress, ...(request.clients ? { clients: request.clients } : {}) });
     const refusal = checkPlan(computed.plan, reviewed, request.planFile);
     // An unsafe plan is still shown in full (what would have happened); a stale one shows its differences instead.
     if (refusal?.reason !== 'stale') request.onPlan?.(computed);
