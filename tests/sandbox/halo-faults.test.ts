@@ -125,3 +125,26 @@ describe('Halo sandbox: request log', () => {
     expect(f.server.state()).toEqual(state);
   });
 });
+
+describe('Halo sandbox: scripted faults', () => {
+  const post = (f: Fixture, token: string, body: string) =>
+    fetch(`${f.url}/api/Users`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body });
+
+  it('spends a scripted lost response only on a POST that commits: refused requests (401, 400) leave it for the retry', async () => {
+    const f = await startFixture();
+    const rules = { rules: [{ endpoint: 'POST /api/Users', lose: true, bodyIncludes: 'Practice Nurse' }] };
+    expect((await fetch(`${f.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify(rules) })).status).toBe(200);
+    const write = JSON.stringify([{ id: 2, title: 'Practice Nurse' }]);
+    expect((await post(f, 'not-a-token', write)).status).toBe(401);
+    expect((await post(f, await f.token(), '[{"id": 2, "title": "Practice Nurse"')).status).toBe(400);
+    expect((await sandboxState(f.url)).users.find((u: { id: number }) => u.id === 2).title).toBeUndefined();
+
+    const token = await f.token();
+    await expect(post(f, token, write)).rejects.toThrow();
+    expect((await sandboxState(f.url)).users.find((u: { id: number }) => u.id === 2).title).toBe('Practice Nurse');
+    expect(f.server.stats().faults.lostResponse).toBe(1);
+    // The rule fired once: the client's re-read and retry are answered.
+    expect((await post(f, token, write)).status).toBe(200);
+    expect(await parse(await fetch(`${f.url}/_sandbox/faults`))).toEqual({ rules: [] });
+  });
+});

@@ -98,13 +98,13 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
       stats.record(route.endpoint, injected.status);
       return sendText(res, injected.status, injected.body, injected.contentType);
     }
-    const aimed = scripted.draw(route.endpoint, body);
-    if (aimed?.kind === 'status') {
+    const aimed = scripted.drawStatus(route.endpoint, body);
+    if (aimed) {
       stats.fault('error');
       return reply({ status: aimed.status, body: aimed.body, ...(aimed.contentType ? { headers: { 'Content-Type': aimed.contentType } } : {}) });
     }
     const outcome = answer(route, method, url, req, body);
-    if (outcome.committed && method === 'POST' && (aimed?.kind === 'lose' || faults.drawLostResponse())) {
+    if (outcome.committed && method === 'POST' && (scripted.drawLoss(route.endpoint, body) || faults.drawLostResponse())) {
       // The write happened; the client never hears about it (it must re-read before retrying).
       stats.fault('lostResponse');
       stats.record(route.endpoint, undefined);

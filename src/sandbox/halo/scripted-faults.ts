@@ -12,7 +12,8 @@
  * and, optionally, a substring of the request body. The first matching rule with `times` left
  * fires, after letting `skip` matching requests through: `status` answers before the endpoint
  * runs (nothing is written); `lose: true` lets the write commit and then drops the connection (a
- * lost response). Rules are added to the end.
+ * lost response). A `lose` rule only counts POSTs that commit: a request refused first (401, 400)
+ * lost nothing, so it neither fires the rule nor uses up its `skip`. Rules are added to the end.
  *
  * A rule with `body` answers that raw text instead of Halo's error JSON (with `contentType`,
  * default application/json), and may then use any status from 200: a bad answer (an HTML page,
@@ -42,7 +43,11 @@ export interface ScriptedRule {
   contentType?: string;
 }
 
-export type ScriptedFault = { kind: 'status'; status: number; body: unknown; contentType?: string } | { kind: 'lose' };
+export interface ScriptedFault {
+  status: number;
+  body: unknown;
+  contentType?: string;
+}
 
 function isRule(value: unknown): value is ScriptedRule {
   const r = value as ScriptedRule | null;
@@ -55,20 +60,31 @@ function isRule(value: unknown): value is ScriptedRule {
   );
 }
 
+function bodyMatches(rule: ScriptedRule, body: string): boolean {
+  return rule.bodyIncludes === undefined || body.includes(rule.bodyIncludes);
+}
+
 export class ScriptedFaults {
   private readonly rules = new ScriptedRules<ScriptedRule>(
     isRule,
     '{ "endpoint": "POST /api/Users", "status": 500 | "lose": true, "times"?: n, "skip"?: n, "bodyIncludes"?: "…", "body"?: "raw text", "contentType"?: "…" }',
   );
 
-  /** The next fault for this request, if a rule matches; counts the rule down. */
-  draw(endpoint: string, body: string): ScriptedFault | undefined {
-    const rule = this.rules.take(endpoint, (r) => r.bodyIncludes === undefined || body.includes(r.bodyIncludes));
+  /** The status rule that answers this request instead of the endpoint, if one matches; counts it down. */
+  drawStatus(endpoint: string, body: string): ScriptedFault | undefined {
+    const rule = this.rules.take(endpoint, (r) => r.status !== undefined && bodyMatches(r, body));
     if (!rule) return undefined;
-    if (rule.lose) return { kind: 'lose' };
     const status = rule.status as number;
-    if (rule.body !== undefined) return { kind: 'status', status, body: rule.body, contentType: rule.contentType ?? 'application/json; charset=utf-8' };
-    return { kind: 'status', status, body: { ClassName: 'System.Exception', Message: `An unexpected error occurred (sandbox: scripted fault ${status}).` } };
+    if (rule.body !== undefined) return { status, body: rule.body, contentType: rule.contentType ?? 'application/json; charset=utf-8' };
+    return { status, body: { ClassName: 'System.Exception', Message: `An unexpected error occurred (sandbox: scripted fault ${status}).` } };
+  }
+
+  /**
+   * Whether a `lose` rule drops the response of this write. Called only once the write has
+   * committed, so a request refused before it (401, 400) does not use the rule up.
+   */
+  drawLoss(endpoint: string, body: string): boolean {
+    return this.rules.take(endpoint, (r) => r.lose === true && bodyMatches(r, body)) !== undefined;
   }
 
   async control(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
