@@ -5,10 +5,10 @@
  * bundled dist/index.js). Workflow commands on stdout (`::error file=…::`, `::add-mask::`) and the
  * output file are parsed back, so tests assert on what GitHub would see.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, vi } from 'vitest';
+import { afterAll, afterEach, vi } from 'vitest';
 import { runAction } from '../../src/action/main.js';
 import { inputVariable } from '../../src/action/inputs.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -22,6 +22,17 @@ export const EXAMPLE_CONFIG = join(REPO, 'halo-sync.yaml');
 export const HALO_SECRET = 'halo-secret-5d1e8a7f3c9b2e46';
 export const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 export const MERGE_SHA = 'f00dfeed00112233445566778899aabbccddeeff';
+
+/** Every temp folder this file's tests made (step files, workspaces): removed once the file is done. */
+const tempFolders: string[] = [];
+afterAll(() => {
+  for (const dir of tempFolders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempFolders.push(dir);
+  return dir;
+}
 
 export interface ActionRun {
   command: 'validate' | 'plan' | 'apply';
@@ -51,7 +62,7 @@ export interface ActionOutcome {
 
 /** The environment a runner would give the step, plus the files it points at. */
 export function stepEnvironment(run: ActionRun): { env: Record<string, string>; files: { output: string; summary: string; temp: string } } {
-  const dir = mkdtempSync(join(tmpdir(), 'halo-sync-action-step-'));
+  const dir = tempFolder('halo-sync-action-step-');
   const files = { output: join(dir, 'output.txt'), summary: join(dir, 'summary.md'), temp: join(dir, 'runner-temp') };
   mkdirSync(files.temp);
   writeFileSync(files.output, '');
@@ -156,7 +167,7 @@ export async function runInProcess(run: ActionRun): Promise<ActionOutcome> {
 
 /** A workspace (repository checkout) holding a copy of the example config, or the given text. */
 export function workspace(configText?: string, name = 'halo-sync.yaml'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'halo-sync-action-ws-'));
+  const dir = tempFolder('halo-sync-action-ws-');
   const path = join(dir, name);
   mkdirSync(resolve(path, '..'), { recursive: true });
   if (configText === undefined) copyFileSync(EXAMPLE_CONFIG, path);

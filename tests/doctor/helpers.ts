@@ -5,11 +5,11 @@
  * variants of the example halo-sync.yaml written to a temp folder.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { DoctorCheck } from '../../src/doctor/index.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -20,6 +20,7 @@ import { expectNoSecrets, issuedTokens, secretsFromEnv } from '../helpers/secret
 export const REPO = resolve(import.meta.dirname, '../..');
 export const EXAMPLE_CONFIG = join(REPO, 'halo-sync.yaml');
 export const TMP = mkdtempSync(join(tmpdir(), 'halo-sync-doctor-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 /** Long enough to be redacted (short values such as `sandbox` are not), distinctive enough to find. */
 export const HALO_SECRET = 'halo-secret-7f3a9c2e5b81d4f6';
 export const SUBJECT = 'margaret.okafor@brightwater.example';
