@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { redactSecrets } from '../diagnostics/redact.js';
+import type { ComputedPlan } from '../app/run-plan.js';
 
 export interface AnnotationPlace {
   /** The repository root (GITHUB_WORKSPACE). */
@@ -40,4 +41,12 @@ export function annotate(diagnostics: readonly Diagnostic[], place: AnnotationPl
     if (d.severity === 'error') core.error(message, properties);
     else core.warning(message, properties);
   }
+}
+
+/**
+ * A computed plan's diagnostics as annotations: the config's warnings always, the plan's own
+ * diagnostics only outside privacy mode — they can name people (a protected agent missing from Halo).
+ */
+export function annotatePlan(computed: Pick<ComputedPlan, 'configWarnings' | 'planDiagnostics'>, place: AnnotationPlace & { privacy: boolean }): void {
+  annotate(place.privacy ? computed.configWarnings : [...computed.configWarnings, ...computed.planDiagnostics], place);
 }

@@ -12,7 +12,7 @@ import { EXIT } from '../cli/exit-codes.js';
 import { redactSecrets } from '../diagnostics/redact.js';
 import { applyCountsText } from '../render/apply-report.js';
 import { escapeMarkdown, renderPlanMarkdown, summaryCounts } from '../render/index.js';
-import { annotate } from './annotations.js';
+import { annotatePlan } from './annotations.js';
 import { commentOnMergedPull } from './apply-comment.js';
 import { modeLine, runDetails, verdictLine } from './apply-report.js';
 import type { ActionContext } from './context.js';
@@ -51,7 +51,7 @@ export async function applyCommand(ctx: ActionContext): Promise<number> {
       statusFile,
       lockFile: await tempFile(ctx, 'apply.lock'),
       onPlan: (computed) => {
-        annotate(ctx.privacy ? computed.configWarnings : [...computed.configWarnings, ...computed.planDiagnostics], ctx);
+        annotatePlan(computed, ctx);
         logPlan(ctx, computed.plan, computed.context);
       },
       onNote: (text) => core.info(redactSecrets(text, ctx.secrets)),

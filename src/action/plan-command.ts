@@ -9,7 +9,7 @@ import * as core from '@actions/core';
 import { computePlan, hasChanges, type ComputedPlan } from '../app/run-plan.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { formatCount, renderPlanMarkdown, summaryCounts } from '../render/index.js';
-import { annotate } from './annotations.js';
+import { annotatePlan } from './annotations.js';
 import type { ActionContext } from './context.js';
 import { configLabel, failedPlanCommentBody, failureLines, forkCommentBody, planCommentBody } from './plan-comment.js';
 import { logPlan, writePlanFile } from './plan-files.js';
@@ -33,8 +33,7 @@ export async function planCommand(ctx: ActionContext): Promise<number> {
     throw error; // main annotates it and fails the step
   }
   const { plan } = computed;
-  // Plan diagnostics can name people (a protected agent missing from Halo): not in privacy mode.
-  annotate(ctx.privacy ? computed.configWarnings : [...computed.configWarnings, ...computed.planDiagnostics], ctx);
+  annotatePlan(computed, ctx);
   warnPlanWarnings(ctx, computed);
   const planFile = await writePlanFile(ctx, plan);
   logPlan(ctx, plan, computed.context);
