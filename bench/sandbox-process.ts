@@ -3,6 +3,7 @@
  * exported environment, and reads or resets each server's request statistics over HTTP.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { parseEnvExports } from '../src/sandbox/index.js';
 import type { RequestStats } from '../src/sandbox/server-types.js';
 import type { Variant } from './generate/index.js';
 
@@ -23,15 +24,6 @@ export interface SandboxProcessOptions {
   customers?: number;
 }
 
-function parseExports(text: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const match = /^export ([A-Z_]+)=(?:'([^']*)'|(\S*))$/.exec(line);
-    if (match?.[1]) env[match[1]] = match[2] ?? match[3] ?? '';
-  }
-  return env;
-}
-
 function waitForExports(child: ChildProcess, stderr: () => string): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
     let out = '';
@@ -39,7 +31,12 @@ function waitForExports(child: ChildProcess, stderr: () => string): Promise<Reco
       out += chunk.toString('utf8');
       if (out.split('\n').length > 5) {
         child.stdout?.off('data', onData);
-        resolve(parseExports(out));
+        // Whole lines only: the export lines come first, in one write.
+        try {
+          resolve(parseEnvExports(out.slice(0, out.lastIndexOf('\n'))));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
       }
     };
     child.stdout?.on('data', onData);
@@ -47,10 +44,11 @@ function waitForExports(child: ChildProcess, stderr: () => string): Promise<Reco
   });
 }
 
-async function getJson<T>(url: string, method = 'GET'): Promise<T> {
+/** A stats read (GET, the JSON) or reset (DELETE, no body): a refused call is an error either way. */
+async function statsCall<T>(url: string, method: 'GET' | 'DELETE' = 'GET'): Promise<T> {
   const response = await fetch(url, { method });
-  if (method === 'DELETE') return undefined as T;
   if (!response.ok) throw new Error(`${method} ${url}: ${response.status}`);
+  if (method === 'DELETE') return undefined as T;
   return (await response.json()) as T;
 }
 
@@ -71,10 +69,10 @@ export async function startSandboxProcess(options: SandboxProcessOptions): Promi
   const halo = `${env.HALO_URL}/_sandbox/stats`;
   return {
     env,
-    stats: async () => ({ google: await getJson<RequestStats>(google), halo: await getJson<RequestStats>(halo) }),
+    stats: async () => ({ google: await statsCall<RequestStats>(google), halo: await statsCall<RequestStats>(halo) }),
     resetStats: async () => {
-      await getJson(google, 'DELETE');
-      await getJson(halo, 'DELETE');
+      await statsCall(google, 'DELETE');
+      await statsCall(halo, 'DELETE');
     },
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -81,6 +81,21 @@ export function formatEnvExports(env: Record<string, string>): string {
     .join('');
 }
 
+/**
+ * The inverse of formatEnvExports: `export NAME=value` lines (bare or single-quoted values, with
+ * `'\''` for an embedded quote) back into variables. Anything else is refused, so a changed output
+ * format fails loudly instead of losing a variable.
+ */
+export function parseEnvExports(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of text.split('\n').filter((l) => l !== '')) {
+    const match = /^export ([A-Z_]+)=(?:'((?:[^']|'\\'')*)'|([^\s'"]*))$/.exec(line);
+    if (!match?.[1]) throw new Error(`not an export line: ${JSON.stringify(line)}`);
+    env[match[1]] = match[2] !== undefined ? match[2].replace(/'\\''/g, "'") : (match[3] ?? '');
+  }
+  return env;
+}
+
 /** POSIX shell quoting: bare when safe, else single quotes with embedded quotes escaped. */
 export function shellQuote(value: string): string {
   if (/^[A-Za-z0-9_./:@%+=,-]+$/.test(value)) return value;

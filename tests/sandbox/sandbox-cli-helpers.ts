@@ -2,16 +2,8 @@
 
 import { createServer } from 'node:net';
 
-/** Parses `export NAME=value` lines (bare or single-quoted values), refusing anything else. */
-export function parseExports(stdout: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const line of stdout.split('\n').filter((l) => l !== '')) {
-    const match = /^export ([A-Z_]+)=(?:'((?:[^']|'\\'')*)'|([^\s'"]*))$/.exec(line);
-    if (!match?.[1]) throw new Error(`not an export line: ${JSON.stringify(line)}`);
-    env[match[1]] = match[2] !== undefined ? match[2].replace(/'\\''/g, "'") : (match[3] ?? '');
-  }
-  return env;
-}
+/** The sandbox's own parser of its export lines (strict: anything else is refused). */
+export { parseEnvExports as parseExports } from '../../src/sandbox/index.js';
 
 /** Uses the exported Halo settings the way halo-sync's client would; returns the number of Halo users. */
 export async function probeHalo(env: Record<string, string>): Promise<number> {
