@@ -6,17 +6,11 @@
 import type { FilterTrace } from '../filter/evaluate.js';
 import type { AccessTrace, Explanation, ImportTrace, MappingTrace } from '../plan/index.js';
 import type { Change, FieldValue } from '../plan/types.js';
+import { palette, type Palette } from './color.js';
 import { sanitizeText } from './sanitize.js';
 
 export interface ExplainRenderOptions {
   color: boolean;
-}
-
-type Paint = (text: string) => string;
-
-function palette(color: boolean) {
-  const wrap = (code: string): Paint => (text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  return { ok: wrap('32'), bad: wrap('31'), warn: wrap('33'), dim: wrap('2'), bold: wrap('1') };
 }
 
 function show(value: unknown): string {
@@ -25,8 +19,8 @@ function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function traceLines(trace: FilterTrace, p: ReturnType<typeof palette>, pad: string): string[] {
-  const mark = trace.result ? p.ok('✓') : p.bad('✗');
+function traceLines(trace: FilterTrace, p: Palette, pad: string): string[] {
+  const mark = trace.result ? p.green('✓') : p.red('✗');
   if (trace.kind === 'clause' && trace.clause) {
     const { field, op, value } = trace.clause;
     const actual = op === 'memberOf' ? (trace.actual ? 'a member' : 'not a member') : `is ${show(trace.actual)}`;
@@ -42,37 +36,37 @@ function traceLines(trace: FilterTrace, p: ReturnType<typeof palette>, pad: stri
  * One mapping's verdict. A mapping only considers people its read returned; for the others the
  * filter is still evaluated on the person's data, so the reader sees which clause keeps them out.
  */
-function mappingLines(m: MappingTrace, placedBy: string | null, personCustomer: string | null, p: ReturnType<typeof palette>): string[] {
+function mappingLines(m: MappingTrace, placedBy: string | null, personCustomer: string | null, p: Palette): string[] {
   let verdict: string;
   const otherDirectory = m.customer !== null && m.customer !== 'my_customer' && personCustomer !== null && m.customer !== personCustomer;
   if (!m.candidate && otherDirectory) verdict = p.dim(`not considered: it reads customer ${m.customer}'s directory, this person is in ${personCustomer}`);
-  else if (!m.candidate) verdict = m.trace.result ? p.dim('not considered: its read did not return them (the filter below would match)') : p.bad('does not match (not returned by its read)');
-  else if (m.mapping === placedBy) verdict = p.ok('placed them');
+  else if (!m.candidate) verdict = m.trace.result ? p.dim('not considered: its read did not return them (the filter below would match)') : p.red('does not match (not returned by its read)');
+  else if (m.mapping === placedBy) verdict = p.green('placed them');
   else if (m.matched) verdict = p.dim(`matches too, but "${placedBy}" comes first (first mapping wins)`);
-  else verdict = p.bad('does not match');
-  const out = [`  ${m.matched ? p.ok('✓') : p.bad('✗')} mapping "${m.mapping}": ${verdict}`];
-  for (const reason of m.uncertain) out.push(`      ${p.warn('!')} scope uncertain: ${reason}`);
+  else verdict = p.red('does not match');
+  const out = [`  ${m.matched ? p.green('✓') : p.red('✗')} mapping "${m.mapping}": ${verdict}`];
+  for (const reason of m.uncertain) out.push(`      ${p.yellow('!')} scope uncertain: ${reason}`);
   if (!otherDirectory || m.candidate) out.push(...traceLines(m.trace, p, '      '));
   return out;
 }
 
-function accessLines(label: string, items: readonly AccessTrace[], p: ReturnType<typeof palette>): string[] {
+function accessLines(label: string, items: readonly AccessTrace[], p: Palette): string[] {
   if (items.length === 0) return [];
   return [`  ${label}:`, ...items.map((a) => {
     const holds = a.holds === null ? '' : a.holds ? ' (holds it now)' : ' (does not hold it now)';
-    if (a.state === 'grant') return `    ${p.ok('+')} ${a.name}: member of ${a.grantedBy.join(', ')}${p.dim(holds)}`;
-    if (a.state === 'hold') return `    ${p.warn('?')} ${a.name}: not seen in ${a.groups.join(' or ')}, which was not read whole: never removed on that evidence${p.dim(holds)}`;
-    return `    ${p.bad('-')} ${a.name}: not a member of ${a.groups.join(' or ')}${p.dim(holds)}`;
+    if (a.state === 'grant') return `    ${p.green('+')} ${a.name}: member of ${a.grantedBy.join(', ')}${p.dim(holds)}`;
+    if (a.state === 'hold') return `    ${p.yellow('?')} ${a.name}: not seen in ${a.groups.join(' or ')}, which was not read whole: never removed on that evidence${p.dim(holds)}`;
+    return `    ${p.red('-')} ${a.name}: not a member of ${a.groups.join(' or ')}${p.dim(holds)}`;
   })];
 }
 
-function importLines(t: ImportTrace, personCustomer: string | null, p: ReturnType<typeof palette>): string[] {
+function importLines(t: ImportTrace, personCustomer: string | null, p: Palette): string[] {
   const title = t.kind === 'users' ? 'Users import (Halo end users)' : 'Agents import (Halo agents)';
   const out = ['', p.bold(title)];
   if (t.mappings.length === 0) out.push(p.dim('  no mappings feed this import'));
   for (const m of t.mappings) out.push(...mappingLines(m, t.placedBy, personCustomer, p));
   out.push(t.placedBy ? `  → placed by "${t.placedBy}"` : `  → no ${t.kind} mapping places them`);
-  if (t.heldBy.length) out.push(`  ${p.warn('!')} earlier mapping(s) ${t.heldBy.map((m) => `"${m}"`).join(', ')} could not be read completely: placement is held`);
+  if (t.heldBy.length) out.push(`  ${p.yellow('!')} earlier mapping(s) ${t.heldBy.map((m) => `"${m}"`).join(', ')} could not be read completely: placement is held`);
   if (t.match) out.push(`  Halo: ${t.match.detail}`);
   if (t.desired.length) {
     out.push('  Fields from Google:');
@@ -80,7 +74,7 @@ function importLines(t: ImportTrace, personCustomer: string | null, p: ReturnTyp
   }
   if (t.defaultRole) out.push(`  Default role on create: ${t.defaultRole}`);
   out.push(...accessLines('Roles', t.roles, p), ...accessLines('CABs', t.cabs, p));
-  if (t.licence) out.push(`  Licence: ${t.licence.active ? p.ok(t.licence.note) : p.bad(t.licence.note)} ${p.dim(`(licensed roles: ${t.licence.activeRoles.join(', ')})`)}`);
+  if (t.licence) out.push(`  Licence: ${t.licence.active ? p.green(t.licence.note) : p.red(t.licence.note)} ${p.dim(`(licensed roles: ${t.licence.activeRoles.join(', ')})`)}`);
   for (const note of t.lifecycle) out.push(`  Lifecycle: ${note}`);
   return out;
 }
@@ -89,9 +83,9 @@ const SYMBOL: Record<Change['action'], string> = {
   create: '+', link: '=', reactivate: '+', update: '~', roles: '~', cabs: '~', deactivate: '-', settings: '~',
 };
 
-function changeLines(c: Change, p: ReturnType<typeof palette>): string[] {
+function changeLines(c: Change, p: Palette): string[] {
   const symbol = SYMBOL[c.action];
-  const paint = symbol === '+' ? p.ok : symbol === '-' ? p.bad : p.warn;
+  const paint = symbol === '+' ? p.green : symbol === '-' ? p.red : p.yellow;
   const out = [`  ${paint(`${symbol} ${c.action} ${c.subject}`)}${c.haloId !== null ? ` #${c.haloId}` : ''} ${p.dim(`— ${c.reason}`)}`];
   for (const f of c.fields) out.push(`      ${f.field}: ${show(f.before)} → ${show(f.after)}`);
   if (c.roles.add.length || c.roles.remove.length) out.push(`      roles: ${[...c.roles.add.map((r) => `+${r}`), ...c.roles.remove.map((r) => `-${r}`)].join(', ')}`);
@@ -116,7 +110,7 @@ export function renderExplanation(untrusted: Explanation, options: ExplainRender
   const out: string[] = [];
   const person = explanation.person;
   if (person) {
-    const state = person.suspended ? p.bad('suspended') : person.archived ? p.bad('archived') : p.ok('active');
+    const state = person.suspended ? p.red('suspended') : person.archived ? p.red('archived') : p.green('active');
     out.push(p.bold(`${person.primaryEmail} — ${person.name ?? '(no name)'}`));
     out.push(`  Google id ${person.googleId}, ${person.orgUnitPath}${person.customerId ? `, customer ${person.customerId}` : ''}, ${state}`);
     if (person.source === 'read') out.push(`  returned by: ${person.reads.join(', ')}`);
@@ -124,8 +118,8 @@ export function renderExplanation(untrusted: Explanation, options: ExplainRender
   } else {
     out.push(p.bold(explanation.query));
   }
-  if (explanation.note) out.push(`  ${p.warn(explanation.note)}`);
-  for (const d of explanation.diagnostics.filter((x) => x.severity === 'error')) out.push(`  ${p.bad('error:')} ${d.message}`);
+  if (explanation.note) out.push(`  ${p.yellow(explanation.note)}`);
+  for (const d of explanation.diagnostics.filter((x) => x.severity === 'error')) out.push(`  ${p.red('error:')} ${d.message}`);
   for (const t of explanation.imports) out.push(...importLines(t, explanation.person?.customerId ?? null, p));
   if (explanation.haloRecords.length) {
     out.push('', p.bold('Halo records'));
@@ -138,7 +132,7 @@ export function renderExplanation(untrusted: Explanation, options: ExplainRender
   for (const c of explanation.changes) out.push(...changeLines(c, p));
   if (explanation.warnings.length) {
     out.push('', p.bold('Warnings'));
-    for (const w of explanation.warnings) out.push(`  ${p.warn('!')} ${w.code}: ${w.message}`);
+    for (const w of explanation.warnings) out.push(`  ${p.yellow('!')} ${w.code}: ${w.message}`);
   }
   return `${out.join('\n')}\n`;
 }
