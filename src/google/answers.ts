@@ -8,10 +8,10 @@
  * write. (A missing `users` or `members` list is Google's way of saying "none", and stays valid.)
  */
 import { ApiError } from '../diagnostics/errors.js';
-import { redactSecrets } from '../diagnostics/redact.js';
+import { htmlText, looksLikeHtml } from '../diagnostics/html.js';
 import type { DirectoryUser } from '../model/directory.js';
 import type { GroupMember } from './client.js';
-import type { GoogleCall } from './errors.js';
+import { excerpt, type GoogleCall } from './errors.js';
 
 export const INVALID_ANSWER = 'invalidAnswer';
 
@@ -25,9 +25,9 @@ function describe(value: unknown, raw = false): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string' && raw) {
-    if (/^\s*</.test(value)) {
-      const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(value)?.[1]?.replace(/\s+/g, ' ').trim();
-      return `an HTML page${title ? ` ("${title.slice(0, 80)}")` : ''} instead of JSON`;
+    if (looksLikeHtml(value)) {
+      const text = htmlText(value);
+      return `an HTML page${text ? ` ("${text.slice(0, 80)}")` : ''} instead of JSON`;
     }
     return `text that is not JSON (truncated?) (${value.length} characters)`;
   }
@@ -35,8 +35,8 @@ function describe(value: unknown, raw = false): string {
 }
 
 function invalid(call: GoogleCall, problem: string): ApiError {
-  const excerpt = redactSecrets(`${call.subject ? `${call.subject}: ` : ''}Google answered ${problem}; is GOOGLE_API_ROOT the Directory API?`, call.secrets ?? []);
-  return new ApiError('Google', call.method, call.path, 200, excerpt, { reason: INVALID_ANSWER, retryable: false });
+  const text = excerpt(`Google answered ${problem}; is GOOGLE_API_ROOT the Directory API?`, call);
+  return new ApiError('Google', call.method, call.path, 200, text, { reason: INVALID_ANSWER, retryable: false });
 }
 
 function record(data: unknown, call: GoogleCall, what: string, raw = false): Record<string, unknown> {

@@ -5,6 +5,7 @@
  * with the customer or group it concerned. Never the request itself: its headers hold the token.
  */
 import { ApiError } from '../diagnostics/errors.js';
+import { htmlText, looksLikeHtml } from '../diagnostics/html.js';
 import { redactSecrets } from '../diagnostics/redact.js';
 
 /** 403 reasons that mean "slow down", not "forbidden" (Google's limits page). */
@@ -35,7 +36,8 @@ interface LooseError {
 
 const EXCERPT_LIMIT = 300;
 
-function excerpt(text: string, call: GoogleCall): string {
+/** Google's words for an ApiError: one line, secrets redacted, at most EXCERPT_LIMIT characters, after the subject. */
+export function excerpt(text: string, call: GoogleCall): string {
   const clean = redactSecrets(text.replace(/\s+/g, ' ').trim(), call.secrets ?? []);
   const short = clean.length > EXCERPT_LIMIT ? `${clean.slice(0, EXCERPT_LIMIT)}…` : clean;
   return call.subject ? `${call.subject}: ${short}` : short;
@@ -101,9 +103,8 @@ const LOCAL_FILE_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPE
 
 /** An HTML error page (a proxy's 502) as its title, not kilobytes of markup pasted into plans. */
 function pageText(text: string): string {
-  if (!/^\s*</.test(text)) return text;
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1];
-  const clean = title?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  if (!looksLikeHtml(text)) return text;
+  const clean = htmlText(text);
   return `an HTML page${clean ? ` ("${clean.slice(0, 120)}")` : ''} instead of Google's error JSON`;
 }
 

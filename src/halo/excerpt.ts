@@ -5,7 +5,11 @@
  * <title> (or first text) of an HTML error page instead of kilobytes of markup, or the first line of
  * plain text.
  */
+import { htmlSummary, looksLikeHtml } from '../diagnostics/html.js';
 import { redactSecrets } from '../diagnostics/redact.js';
+
+// parse.ts reads these from here, with truncate.
+export { htmlSummary, looksLikeHtml };
 
 export interface BodySummary {
   excerpt: string;
@@ -17,32 +21,8 @@ export interface BodySummary {
 
 const MAX_EXCERPT = 300;
 
-export function looksLikeHtml(text: string, contentType?: string | null): boolean {
-  if (contentType && /html/i.test(contentType)) return true;
-  return /^\s*(<!doctype html|<html|<head|<body|<\?xml|<h1|<title)/i.test(text);
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-export function htmlSummary(html: string): string {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-  if (title && collapse(title)) return collapse(decodeEntities(title));
-  const body = html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ');
-  return collapse(decodeEntities(body)) || 'an HTML page';
 }
 
 function str(value: unknown): string | undefined {
