@@ -8,19 +8,20 @@
  */
 import * as core from '@actions/core';
 import { runApply, type ApplyRun } from '../app/run-apply.js';
+import { hasChanges } from '../app/run-plan.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { redactSecrets } from '../diagnostics/redact.js';
 import { applyCountsText } from '../render/apply-report.js';
-import { escapeMarkdown, renderPlanMarkdown, summaryCounts } from '../render/index.js';
+import { escapeMarkdown } from '../render/index.js';
 import { annotatePlan } from './annotations.js';
 import { commentOnMergedPull } from './apply-comment.js';
 import { modeLine, runDetails, verdictLine } from './apply-report.js';
 import type { ActionContext } from './context.js';
 import { applyAllowed } from './event.js';
 import { configLabel } from './plan-comment.js';
-import { inputFile, logPlan, tempFile, writePlanFile } from './plan-files.js';
+import { inputFile, logPlan, setPlanOutputs, summaryPlanMarkdown, tempFile } from './plan-files.js';
 import { logProgress } from './progress.js';
-import { fitBytes, setOutputs, StepSummary, SUMMARY_PLAN_BYTES } from './summary.js';
+import { setOutputs, StepSummary } from './summary.js';
 
 const SUMMARY_REPORT_ROWS = 500;
 
@@ -61,14 +62,7 @@ export async function applyCommand(ctx: ActionContext): Promise<number> {
   }
 
   const computed = run?.computed ?? null;
-  if (computed) {
-    setOutputs({
-      'has-changes': computed.plan.changes.length > 0,
-      summary: JSON.stringify(summaryCounts(computed.plan)),
-      'plan-file': await writePlanFile(ctx, computed.plan),
-      safe: computed.plan.safety.ok,
-    });
-  }
+  if (computed) await setPlanOutputs(ctx, computed.plan);
   if (run) setOutputs({ outcome: run.status.outcome });
   await summary.add(applySummary(ctx, run, failure));
   if (ctx.event.name === 'push') await commentOnMergedPull(ctx, run, failure);
@@ -79,14 +73,9 @@ export async function applyCommand(ctx: ActionContext): Promise<number> {
 function applySummary(ctx: ActionContext, run: ApplyRun | null, failure: unknown): string {
   const parts = [`### halo-sync apply for ${configLabel(ctx)}`, '', verdictLine(run), '', ...runDetails(ctx, run, failure, SUMMARY_REPORT_ROWS), '', modeLine(ctx, run), ''];
   const computed = run?.computed;
-  if (computed && computed.plan.changes.length > 0) {
+  if (computed && hasChanges(computed.plan)) {
     const title = run?.outcome.kind === 'refused' ? '#### The plan that was refused' : '#### The plan that was applied';
-    parts.push(
-      fitBytes(
-        (maxChars) => renderPlanMarkdown(computed.plan, computed.context, { maxChars, privacy: ctx.privacy, title, fullPlanHint: 'the full plan is in the plan file (the plan-file output)' }),
-        SUMMARY_PLAN_BYTES,
-      ),
-    );
+    parts.push(summaryPlanMarkdown(ctx, computed, { title, fullPlanHint: 'the full plan is in the plan file (the plan-file output)' }));
   }
   return parts.join('\n');
 }

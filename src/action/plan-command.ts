@@ -6,16 +6,16 @@
  * limits fails the step (exit 3): merging it would only make apply refuse.
  */
 import * as core from '@actions/core';
-import { computePlan, hasChanges, type ComputedPlan } from '../app/run-plan.js';
+import { computePlan, type ComputedPlan } from '../app/run-plan.js';
 import { EXIT } from '../cli/exit-codes.js';
-import { formatCount, renderPlanMarkdown, summaryCounts } from '../render/index.js';
+import { formatCount } from '../render/index.js';
 import { annotatePlan } from './annotations.js';
 import type { ActionContext } from './context.js';
 import { configLabel, failedPlanCommentBody, failureLines, forkCommentBody, planCommentBody } from './plan-comment.js';
-import { logPlan, writePlanFile } from './plan-files.js';
+import { logPlan, setPlanOutputs, summaryPlanMarkdown } from './plan-files.js';
 import { logProgress } from './progress.js';
 import { postSticky } from './publish.js';
-import { fitBytes, setOutputs, StepSummary, SUMMARY_PLAN_BYTES } from './summary.js';
+import { setOutputs, StepSummary } from './summary.js';
 import { checkConfig } from './validate-command.js';
 
 const MAX_WARNING_ANNOTATIONS = 20;
@@ -35,21 +35,10 @@ export async function planCommand(ctx: ActionContext): Promise<number> {
   const { plan } = computed;
   annotatePlan(computed, ctx);
   warnPlanWarnings(ctx, computed);
-  const planFile = await writePlanFile(ctx, plan);
+  await setPlanOutputs(ctx, plan);
+  setOutputs({ privacy: ctx.privacy });
   logPlan(ctx, plan, computed.context);
-  await summary.add(
-    fitBytes(
-      (maxChars) => renderPlanMarkdown(plan, computed.context, { maxChars, privacy: ctx.privacy, fullPlanHint: 'the full plan is in the plan file (the plan-file output; the workflow uploads it as an artifact)' }),
-      SUMMARY_PLAN_BYTES,
-    ),
-  );
-  setOutputs({
-    'has-changes': hasChanges(plan),
-    summary: JSON.stringify(summaryCounts(plan)),
-    'plan-file': planFile,
-    safe: plan.safety.ok,
-    privacy: ctx.privacy,
-  });
+  await summary.add(summaryPlanMarkdown(ctx, computed, { fullPlanHint: 'the full plan is in the plan file (the plan-file output; the workflow uploads it as an artifact)' }));
   if (pr) await postSticky(ctx, 'plan', pr.number, planCommentBody(ctx, computed));
   if (!plan.safety.ok) {
     const why = plan.safety.violations.map((v) => v.message).join('; ');

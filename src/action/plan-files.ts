@@ -8,10 +8,12 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../app/files.js';
 import type { Plan } from '../plan/types.js';
-import { renderPlanJson, renderPlanText, summaryLine } from '../render/index.js';
-import type { RenderContext } from '../render/index.js';
+import { hasChanges, type ComputedPlan } from '../app/run-plan.js';
+import { renderPlanJson, renderPlanMarkdown, renderPlanText, summaryCounts, summaryLine } from '../render/index.js';
+import type { MarkdownOptions, RenderContext } from '../render/index.js';
 import { redactSecrets } from '../diagnostics/redact.js';
 import type { ActionContext } from './context.js';
+import { fitBytes, setOutputs, SUMMARY_PLAN_BYTES } from './summary.js';
 
 export async function tempFile(ctx: ActionContext, suffix: string): Promise<string> {
   await mkdir(ctx.tempDir, { recursive: true });
@@ -30,6 +32,21 @@ export async function writePlanFile(ctx: ActionContext, plan: Plan): Promise<str
   const path = await tempFile(ctx, 'plan.json');
   await writeFileAtomic(path, renderPlanJson(plan));
   return path;
+}
+
+/** Writes the plan file and sets the outputs that describe a plan: has-changes, summary, plan-file, safe. */
+export async function setPlanOutputs(ctx: ActionContext, plan: Plan): Promise<void> {
+  setOutputs({
+    'has-changes': hasChanges(plan),
+    summary: JSON.stringify(summaryCounts(plan)),
+    'plan-file': await writePlanFile(ctx, plan),
+    safe: plan.safety.ok,
+  });
+}
+
+/** The plan in Markdown for the job summary: as much of it as the summary's plan budget holds. */
+export function summaryPlanMarkdown(ctx: ActionContext, computed: ComputedPlan, options: Pick<MarkdownOptions, 'title' | 'fullPlanHint'>): string {
+  return fitBytes((maxChars) => renderPlanMarkdown(computed.plan, computed.context, { maxChars, privacy: ctx.privacy, ...options }), SUMMARY_PLAN_BYTES);
 }
 
 const LOG_MAX_CHARS = 500_000;
