@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ApiError } from '../diagnostics/errors.js';
 import { planReads } from '../google/index.js';
-import type { DirectorySnapshot } from '../model/directory.js';
+import { findUser } from '../plan/explain.js';
 import { explainPerson, type Explanation } from '../plan/index.js';
 import { createClients, type Clients } from './clients.js';
 import type { ProgressReporter } from './progress.js';
@@ -30,19 +30,12 @@ export interface ExplainResult {
   found: boolean;
 }
 
-const fold = (email: string) => email.trim().toLowerCase();
-
-function knows(directory: DirectorySnapshot, email: string): boolean {
-  const wanted = fold(email);
-  const users = [...directory.users, ...directory.lookups.flatMap((l) => (l.user ? [l.user] : []))];
-  return users.some((u) => fold(u.primaryEmail) === wanted || (u.aliases ?? []).some((a) => fold(a) === wanted));
-}
-
 export async function runExplain(request: ExplainRequest): Promise<ExplainResult> {
   const { loaded, warnings } = await loadConfig(request.configFile, request.cwd);
   const clients = request.clients ?? createClients(loaded.config, request.env, request.progress);
   const { directory, halo } = await readSnapshots(loaded, clients, request.progress);
-  if (!knows(directory, request.email)) {
+  // The same lookup the explanation makes, so a person it would find costs no users.get.
+  if (!findUser(directory, request.email)) {
     try {
       const user = await clients.google.getUser(request.email.trim(), planReads(loaded.config).lookup);
       directory.lookups = [...directory.lookups, { googleId: user.id, status: 'found', user }];

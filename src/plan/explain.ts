@@ -57,7 +57,8 @@ function emailsOf(user: DirectoryUser): string[] {
     .filter((e) => e !== '');
 }
 
-function findUser(directory: DirectorySnapshot, email: string): DirectoryUser | undefined {
+/** The person an address names in the snapshot: by primary email first, then by any alias or other address. */
+export function findUser(directory: DirectorySnapshot, email: string): DirectoryUser | undefined {
   const wanted = foldEmail(email);
   const candidates = [...directory.users, ...directory.lookups.flatMap((l) => (l.user ? [l.user] : []))];
   return candidates.find((u) => foldEmail(u.primaryEmail) === wanted) ?? candidates.find((u) => emailsOf(u).includes(wanted));

@@ -1,6 +1,6 @@
 /** `halo-sync explain EMAIL` end to end on the example sandbox: the same reads and planner as plan. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorld, type World } from '../e2e/world.js';
+import { exampleConfig, exampleSeed, startWorld, type World } from '../e2e/world.js';
 
 let world: World;
 beforeAll(async () => {
@@ -46,5 +46,31 @@ describe('halo-sync explain', () => {
     const run = await world.run(['explain', 'nobody@nowhere.example']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Google has no user with this address');
+  });
+});
+
+describe('halo-sync explain by a secondary address', () => {
+  // Rachel's work address is also an alias, so Google's users.get would find her by it; the config
+  // maps emails[type=work], so every read returns it. Explain must find her in what it read.
+  const WORK = 'r.kim@harbordental.example';
+  let aliased: World;
+  beforeAll(async () => {
+    const seed = await exampleSeed();
+    const rachel = seed.google!.customers!.C03hrbr01!.users!.find((u) => u.primaryEmail === 'rachel.kim@harbordental.example')!;
+    rachel.aliases = [WORK];
+    rachel.emails = [{ address: 'rachel.kim@harbordental.example', primary: true }, { address: WORK, type: 'work' }];
+    const config = (await exampleConfig()).replace('    - { from: primaryEmail, to: emailaddress }\n', '    - { from: primaryEmail, to: emailaddress }\n    - { from: "emails[type=work]", to: email2 }\n');
+    aliased = await startWorld({ seed, config });
+  });
+  afterAll(async () => aliased.close());
+
+  it('explains a person it already read without asking Google for them again', async () => {
+    aliased.sandbox.google.resetStats();
+    const run = await aliased.run(['explain', WORK.toUpperCase()]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('mapping "harbor-main-clinic": placed them');
+    expect(run.stdout).toContain(`email2: (empty) → ${WORK}`);
+    const lookups = Object.entries(aliased.sandbox.google.stats().byEndpoint).filter(([endpoint]) => endpoint.startsWith('GET /admin/directory/v1/users/'));
+    expect(lookups).toEqual([]);
   });
 });
