@@ -10,14 +10,14 @@ import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, USAGE, type BenchArgs } from './args.js';
 import type { BenchContext } from './context.js';
-import { generateWorld } from './generate/index.js';
+import { generateWorld, sizeLabel } from './generate/index.js';
 import { measureApply } from './measure-apply.js';
 import { measureColdStart } from './measure-cold.js';
 import { measureInstall } from './measure-install.js';
 import { measurePlan } from './measure-plan.js';
 import { measurePlanner } from './measure-planner.js';
 import { renderReport, type BenchResults } from './report.js';
-import { ms, sizeName } from './table.js';
+import { ms } from './table.js';
 import { writeWorld } from './world.js';
 
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -33,25 +33,25 @@ async function measureAll(args: BenchArgs, ctx: BenchContext, results: BenchResu
   for (const size of args.sizes) {
     if (args.only.has('plan')) {
       const { world, file } = writeConfig(ctx, size, 'steady');
-      say(`plan at ${sizeName(size)}…`);
+      say(`plan at ${sizeLabel(size)}…`);
       const plan = await measurePlan(ctx, world, file);
       results.plan.push(plan);
-      say(`plan at ${sizeName(size)}: ${ms(plan.medianWallMs)}, ${Math.round(plan.maxRssMb)} MB, ${plan.requests} requests (minimum ${plan.minimum.total})`);
+      say(`plan at ${sizeLabel(size)}: ${ms(plan.medianWallMs)}, ${Math.round(plan.maxRssMb)} MB, ${plan.requests} requests (minimum ${plan.minimum.total})`);
     }
     if (args.only.has('planner')) {
-      say(`pure planner at ${sizeName(size)}…`);
+      say(`pure planner at ${sizeLabel(size)}…`);
       const planner = await measurePlanner(ctx, size);
       results.planner.push(planner);
-      say(`pure planner at ${sizeName(size)}: ${ms(planner.medianMs)}`);
+      say(`pure planner at ${sizeLabel(size)}: ${ms(planner.medianMs)}`);
     }
   }
   if (args.only.has('apply')) {
     for (const size of args.applySizes) {
       const { world, file } = writeConfig(ctx, size, 'initial');
-      say(`apply (initial import) at ${sizeName(size)} under the 300/5-min limiter…`);
+      say(`apply (initial import) at ${sizeLabel(size)} under the 300/5-min limiter…`);
       const apply = await measureApply(ctx, world, file);
       results.apply.push(apply);
-      say(`apply at ${sizeName(size)}: ${apply.totalRequests} requests, ${apply.status429} × 429, ${ms(apply.wallMs)}`);
+      say(`apply at ${sizeLabel(size)}: ${apply.totalRequests} requests, ${apply.status429} × 429, ${ms(apply.wallMs)}`);
     }
   }
   if (args.only.has('install')) results.install = measureInstall(ctx.root);

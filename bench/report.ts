@@ -4,7 +4,8 @@ import type { ColdStartMeasure } from './measure-cold.js';
 import type { InstallMeasure } from './measure-install.js';
 import type { PlanMeasure } from './measure-plan.js';
 import type { PlannerMeasure } from './measure-planner.js';
-import { int, mb, ms, ratio, sizeName, table } from './table.js';
+import { sizeLabel } from './generate/index.js';
+import { int, mb, ms, ratio, table } from './table.js';
 import { evaluateTargets } from './targets.js';
 
 export interface BenchResults {
@@ -24,10 +25,10 @@ function planTables(plan: PlanMeasure[]): string[] {
   if (plan.length === 0) return [];
   const main = table(
     ['size', 'Google people', 'Halo users', 'agents', 'mappings', 'wall', 'CPU', 'peak RSS', 'requests', 'minimum', 'over', '×min', 'per-person', 'saved', 'changes', 'safe'],
-    plan.map((p) => [sizeName(p.size), int(p.googleUsers), int(p.haloUsers), int(p.haloAgents), p.mappings, ms(p.medianWallMs), ms(p.medianCpuMs), `${int(p.maxRssMb)} MB`, int(p.requests), int(p.minimum.total), `+${p.overMinimum}`, ratio(p.ratioToMinimum), int(p.perPerson), ratio(p.perPersonRatio), int(p.changes), p.safetyOk ? 'yes' : 'NO']),
+    plan.map((p) => [sizeLabel(p.size), int(p.googleUsers), int(p.haloUsers), int(p.haloAgents), p.mappings, ms(p.medianWallMs), ms(p.medianCpuMs), `${int(p.maxRssMb)} MB`, int(p.requests), int(p.minimum.total), `+${p.overMinimum}`, ratio(p.ratioToMinimum), int(p.perPerson), ratio(p.perPersonRatio), int(p.changes), p.safetyOk ? 'yes' : 'NO']),
     [false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false],
   );
-  const rows = plan.flatMap((p) => p.endpoints.map((e) => [sizeName(p.size), e.service, e.endpoint, int(e.actual), int(e.minimum), e.actual - e.minimum === 0 ? '' : `${e.actual - e.minimum > 0 ? '+' : ''}${e.actual - e.minimum}`]));
+  const rows = plan.flatMap((p) => p.endpoints.map((e) => [sizeLabel(p.size), e.service, e.endpoint, int(e.actual), int(e.minimum), e.actual - e.minimum === 0 ? '' : `${e.actual - e.minimum > 0 ? '+' : ''}${e.actual - e.minimum}`]));
   const endpoints = table(['size', 'service', 'endpoint', 'actual', 'minimum', 'diff'], rows, [false, false, false, true, true, true]);
   return [
     `PLAN — \`node bin/halo-sync.js plan --format json\` in its own process, sandbox in another (wall: median of ${plan[0]?.runs ?? 1} under 50k, 1 run above; "saved": per-person requests ÷ actual)`,
@@ -44,7 +45,7 @@ function plannerTable(planner: PlannerMeasure[]): string[] {
     `PURE PLANNER — buildPlan on in-memory snapshots (median of ${planner[0]?.runsMs.length ?? 0}, gc between runs; "of which digest": snapshotDigest alone, median)`,
     table(
       ['size', 'people (Google+Halo)', 'median', 'min', 'max', 'of which digest', 'ns/person', 'changes', 'same plan each run'],
-      planner.map((p) => [sizeName(p.size), int(p.googleUsers + p.haloUsers + p.haloAgents), ms(p.medianMs), ms(Math.min(...p.runsMs)), ms(Math.max(...p.runsMs)), ms(p.medianDigestMs), int(p.nsPerPerson), int(p.changes), p.identical ? 'yes' : 'NO']),
+      planner.map((p) => [sizeLabel(p.size), int(p.googleUsers + p.haloUsers + p.haloAgents), ms(p.medianMs), ms(Math.min(...p.runsMs)), ms(Math.max(...p.runsMs)), ms(p.medianDigestMs), int(p.nsPerPerson), int(p.changes), p.identical ? 'yes' : 'NO']),
       [false, true, true, true, true, true, true, true, false],
     ),
   ];
@@ -56,7 +57,7 @@ function applyTable(apply: ApplyMeasure[]): string[] {
     'APPLY — initial import into a Halo empty of people; sandbox limiter 300 requests / 300 s (hosted Halo), client budget on',
     table(
       ['size', 'creates (users+agents)', 'write requests', 'write minimum', 'reads', 'total requests', '429s', 'wall', 'peak RSS', 'exit', 'windows', 'one 5-min window', 'changes left'],
-      apply.map((a) => [sizeName(a.size), `${int(a.userCreates)}+${int(a.agentCreates)}`, int(a.writeRequests), int(a.writeMinimum), int(a.readRequests), int(a.totalRequests), a.status429, ms(a.wallMs), `${int(a.maxRssMb)} MB`, String(a.exitCode), a.windows, a.fitsOneWindow ? 'yes' : 'no', a.changesAfter ?? '?']),
+      apply.map((a) => [sizeLabel(a.size), `${int(a.userCreates)}+${int(a.agentCreates)}`, int(a.writeRequests), int(a.writeMinimum), int(a.readRequests), int(a.totalRequests), a.status429, ms(a.wallMs), `${int(a.maxRssMb)} MB`, String(a.exitCode), a.windows, a.fitsOneWindow ? 'yes' : 'no', a.changesAfter ?? '?']),
       [false, true, true, true, true, true, true, true, true, true, true, false, true],
     ),
   ];

@@ -23,7 +23,3 @@ export function ms(n: number): string {
 export const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 export const ratio = (n: number) => (n >= 100 ? `${Math.round(n)}×` : `${n.toFixed(n >= 10 ? 1 : 2)}×`);
-
-export function sizeName(size: number): string {
-  return size % 1000 === 0 ? `${size / 1000}k` : String(size);
-}

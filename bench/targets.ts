@@ -1,6 +1,7 @@
 /** Issue 8's targets, checked against the measured results (never assumed). */
 import type { BenchResults } from './report.js';
-import { int, mb, ms, sizeName } from './table.js';
+import { sizeLabel } from './generate/index.js';
+import { int, mb, ms } from './table.js';
 
 export interface TargetRow {
   target: string;
@@ -17,7 +18,7 @@ export function evaluateTargets(results: BenchResults): TargetRow[] {
 
   if (results.plan.length > 0) {
     const worst = Math.max(...results.plan.map((p) => p.overMinimum));
-    rows.push({ target: 'plan requests ≤ minimum + 5', measured: results.plan.map((p) => `+${p.overMinimum} at ${sizeName(p.size)}`).join(', '), met: verdict(worst <= 5) });
+    rows.push({ target: 'plan requests ≤ minimum + 5', measured: results.plan.map((p) => `+${p.overMinimum} at ${sizeLabel(p.size)}`).join(', '), met: verdict(worst <= 5) });
   } else notMeasured('plan requests ≤ minimum + 5', 'run with --only plan');
 
   const large = results.plan.find((p) => p.size >= LARGE);
