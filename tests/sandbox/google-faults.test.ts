@@ -118,3 +118,29 @@ describe('stats', () => {
   });
 });
 
+
+describe('scripted answers', () => {
+  it('answers a scripted status with Google\'s usual error for it, and backendError for any other status', async () => {
+    const server = await start();
+    const rules = [400, 403, 404, 429, 500, 502, 503].map((status) => ({ endpoint: 'GET /admin/directory/v1/users/{userKey}', status }));
+    const posted = await fetch(`${server.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ rules }) });
+    expect(posted.status).toBe(200);
+    const seen: string[] = [];
+    for (let i = 0; i < rules.length; i++) {
+      const res = await fetch(`${server.url}/admin/directory/v1/users/bob@acme.com`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const body = (await res.json()) as { error: { code: number; message: string; errors: Array<{ reason: string }> } };
+      expect(body.error.code).toBe(res.status);
+      seen.push(`${res.status} ${body.error.errors[0]?.reason}: ${body.error.message}`);
+    }
+    expect(seen).toEqual([
+      '400 badRequest: Bad Request',
+      '403 forbidden: Not Authorized to access this resource/api',
+      '404 notFound: Not Found',
+      '429 rateLimitExceeded: Rate Limit Exceeded',
+      '500 internalError: Internal Error',
+      '502 backendError: Service unavailable. Please try again',
+      '503 backendError: Service unavailable. Please try again',
+    ]);
+    expect(await statuses(server, 1)).toEqual(['200']);
+  });
+});

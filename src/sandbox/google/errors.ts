@@ -84,5 +84,6 @@ export const fail = {
   rateLimit: () => new GoogleFailure(429, 'rateLimitExceeded', 'Rate Limit Exceeded'),
   userRateLimit: () => new GoogleFailure(403, 'userRateLimitExceeded', 'User Rate Limit Exceeded'),
   internal: () => new GoogleFailure(500, 'internalError', 'Internal Error'),
-  backendError: () => new GoogleFailure(503, 'backendError', 'Service unavailable. Please try again'),
+  /** Google's transient failure; 503 unless a scripted fault asks for another status. */
+  backendError: (status = 503) => new GoogleFailure(status, 'backendError', 'Service unavailable. Please try again'),
 };

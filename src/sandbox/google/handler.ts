@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SeedSimulate } from '../seed-types.js';
 import { authorize } from './auth.js';
 import type { TokenStore } from './auth.js';
-import { fail, GoogleFailure, type GoogleReason } from './errors.js';
+import { fail, GoogleFailure } from './errors.js';
 import type { FaultInjector } from './faults.js';
 import { applyFieldMask, checkFieldMask, parseFieldMask } from './fields-mask.js';
 import type { Route, RouteContext } from './route-types.js';
@@ -49,17 +49,17 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Google's error for a scripted status (its usual reason for that status). */
+/** Google's error for a scripted status: its usual error for that status, else a backendError. */
+const SCRIPTED_FAILURES: Record<number, () => GoogleFailure> = {
+  400: fail.badRequest,
+  403: fail.forbidden,
+  404: fail.routeNotFound,
+  429: fail.rateLimit,
+  500: fail.internal,
+};
+
 function scriptedFailure(status: number): GoogleFailure {
-  const reasons: Record<number, [GoogleReason, string]> = {
-    400: ['badRequest', 'Bad Request'],
-    403: ['forbidden', 'Not Authorized to access this resource/api'],
-    404: ['notFound', 'Not Found'],
-    429: ['rateLimitExceeded', 'Rate Limit Exceeded'],
-    500: ['internalError', 'Internal Error'],
-  };
-  const [reason, message] = reasons[status] ?? ['backendError', 'Service unavailable. Please try again'];
-  return new GoogleFailure(status, reason, message);
+  return SCRIPTED_FAILURES[status]?.() ?? fail.backendError(status);
 }
 
 export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
