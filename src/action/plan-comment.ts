@@ -6,7 +6,7 @@
  */
 import type { ComputedPlan } from '../app/run-plan.js';
 import type { ValidateReport } from '../app/run-validate.js';
-import { formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { diagnosticPlace, formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { redactSecrets } from '../diagnostics/redact.js';
 import { escapeMarkdown, formatCount, renderPlanMarkdown } from '../render/index.js';
@@ -70,7 +70,8 @@ export function failureLines(ctx: ActionContext, error: unknown): string[] {
     const lines = [`**${formatCount(errors.length)} configuration ${errors.length === 1 ? 'error' : 'errors'}** (also shown as annotations on the changed lines):`, ''];
     for (const d of errors.slice(0, MAX_LISTED_ERRORS)) {
       // In privacy mode the message (which may quote a person) stays in the log; the place is shown.
-      const text = ctx.privacy ? `${[d.file, d.line, d.column].filter((p) => p !== undefined).join(':')}: error ${d.code}` : formatDiagnostic(d);
+      const place = diagnosticPlace(d);
+      const text = ctx.privacy ? `${place ? `${place}: ` : ''}error ${d.code}` : formatDiagnostic(d);
       lines.push(`- ${escapeMarkdown(redactSecrets(text, ctx.secrets), 500)}`);
     }
     if (errors.length > MAX_LISTED_ERRORS) lines.push(`- … and ${formatCount(errors.length - MAX_LISTED_ERRORS)} more in the job log`);

@@ -25,8 +25,13 @@ export interface Diagnostic {
  * nor a terminal takes them for anything but text.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = [d.file, d.line, d.column].filter((p) => p !== undefined && p !== '').join(':');
+  const where = diagnosticPlace(d);
   return `${where ? `${where}: ` : ''}${d.severity}: ${oneLine(d.message)}`;
+}
+
+/** `FILE:LINE:COL` with the parts it has (`FILE`, `FILE:LINE`), or '' when it has none. */
+export function diagnosticPlace(d: Pick<Diagnostic, 'file' | 'line' | 'column'>): string {
+  return [d.file, d.line, d.column].filter((p) => p !== undefined && p !== '').join(':');
 }
 
 // eslint-disable-next-line no-control-regex -- finding control characters is this regex's purpose

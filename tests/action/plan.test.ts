@@ -143,6 +143,19 @@ describe('plan on a pull request', () => {
     expect(github.commentsOn(17)[0]!.body).toContain("### halo-sync plan for `odd'name.yaml`: ❌ failed");
   });
 
+  it('lists a failed config by place and code only in privacy mode (the message may quote a person)', async () => {
+    const { sandbox, github } = await world();
+    const broken = exampleConfigText().replace('lifecycle:\n', 'lifecycel:\n');
+    const line = broken.split('\n').findIndex((l) => l.startsWith('lifecycel:')) + 1;
+    const run = await runInProcess({ command: 'plan', event: prEvent({ number: 18, private: false }), workspace: workspace(broken), env: sandbox.env, github });
+    expect(run.exitCode).toBe(1);
+    const body = github.commentsOn(18)[0]!.body;
+    const listed = body.split('\n').filter((l) => l.startsWith('- '));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.map((l) => l.replace(/\\/g, ''))).toContain(`- halo-sync.yaml:${line}:1: error unknown-key`);
+    for (const text of [body, run.summary]) expect(text).not.toContain('lifecycel');
+  });
+
   it('fails the step (exit 3) with the reason when the plan is over the safety limits, and still shows it', async () => {
     const { sandbox, github } = await world();
     const strict = exampleConfigText().replace('maxDeactivations: 5', 'maxDeactivations: 1');
