@@ -4,6 +4,7 @@
  * node itself costs on this machine).
  */
 import type { BenchContext } from './context.js';
+import { envWithoutCredentials } from './measure-plan.js';
 import { median, timedRun } from './timed-run.js';
 
 export interface ColdStartMeasure {
@@ -15,8 +16,7 @@ export interface ColdStartMeasure {
 }
 
 export async function measureColdStart(ctx: BenchContext): Promise<ColdStartMeasure> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HALO_') && !k.startsWith('GOOGLE_')));
-  const options = { cwd: ctx.root, env, preload: ctx.scripts.rssPreload };
+  const options = { cwd: ctx.root, env: envWithoutCredentials(), preload: ctx.scripts.rssPreload };
   const validate = [];
   const bare = [];
   for (let run = 0; run < ctx.coldRuns; run += 1) {

@@ -47,10 +47,14 @@ export interface PlanMeasure {
   status429: number;
 }
 
+/** Our environment without any HALO_* or GOOGLE_* variable: a measured child never sees real credentials. */
+export function envWithoutCredentials(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HALO_') && !k.startsWith('GOOGLE_')));
+}
+
 /** The child's environment: ours without any real credentials, plus the sandbox's exports. */
 export function childEnv(sandboxEnv: Record<string, string>, extra: Record<string, string> = {}): Record<string, string | undefined> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HALO_') && !k.startsWith('GOOGLE_')));
-  return { ...env, NO_COLOR: '1', ...sandboxEnv, ...extra };
+  return { ...envWithoutCredentials(), NO_COLOR: '1', ...sandboxEnv, ...extra };
 }
 
 export function endpointRows(stats: { google: RequestStats; halo: RequestStats }, minimum: MinimumRequests): EndpointRow[] {
@@ -71,14 +75,14 @@ export async function measurePlan(ctx: BenchContext, world: World, configFile: s
   const planFile = join(ctx.workDir, `plan-${world.size}.json`);
   try {
     const measured = [];
-    let stats = await sandbox.stats();
     for (let run = 0; run < runs; run += 1) {
       await sandbox.resetStats();
       measured.push(await timedRun([ctx.bin, 'plan', '-c', configFile, '--format', 'json'], { cwd: ctx.workDir, env: childEnv(sandbox.env), stdoutFile: planFile, preload: ctx.scripts.rssPreload }));
-      stats = await sandbox.stats();
       const last = measured[measured.length - 1];
       if (last?.exitCode !== 0) throw new Error(`halo-sync plan exited ${last?.exitCode} at ${world.size}:\n${last?.stderr}`);
     }
+    // The requests of the last run (each run starts from reset counts).
+    const stats = await sandbox.stats();
     const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { summary: unknown; changes: unknown[]; warnings: unknown[]; safety?: { ok?: boolean } };
     writeFileSync(planFile, ''); // large at 100k; the summary is kept in the results
     const minimum = minimumRequests(world);

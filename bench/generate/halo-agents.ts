@@ -59,7 +59,7 @@ export function steadyAgents(org: Org, random: Random, tally: Tally): { agents: 
   const security: Array<{ agent_id: number }> = [];
   let nextId = 3;
   for (const person of own.people) {
-    if (!isAgentImport(own, person, haloAgents)) continue;
+    if (!isAgentImport(person, haloAgents)) continue;
     const r = random();
     if (r >= 0.93) continue; // new: created by the plan
     const key = person.user.primaryEmail.toLowerCase();

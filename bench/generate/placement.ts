@@ -41,7 +41,7 @@ export function transitiveMembers(groups: SeedGroup[], email: string, seen = new
   return out;
 }
 
-export function isAgentImport(own: OrgCustomer, person: Person, haloAgents: Set<string>): boolean {
+export function isAgentImport(person: Person, haloAgents: Set<string>): boolean {
   return under(person.ou, '/Service Desk') || under(person.ou, '/Engineering') || haloAgents.has(person.user.primaryEmail.toLowerCase());
 }
 
