@@ -5,7 +5,7 @@
  */
 import type { MatchKey } from '../config/types.js';
 import type { DirectoryUser } from '../model/directory.js';
-import { foldEmail, isGoogleId, nameKey, recordIdentity, type RecordIdentity } from './text.js';
+import { foldEmail, identityValue, isGoogleId, nameKey, recordIdentity, type RecordIdentity } from './text.js';
 
 /** A Halo user or agent as the planner sees it. */
 export interface HaloRecord {
@@ -68,8 +68,7 @@ export function indexRecords(records: readonly HaloRecord[], idField: string, em
   for (const record of records) {
     if (!(record.id > previousId)) ascending = false;
     previousId = record.id;
-    const raw = record[idField];
-    const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+    const value = identityValue(record, idField);
     if (value !== '' && isGoogleId(value)) {
       index.managed += 1;
       const known = index.linked.get(value);

@@ -45,10 +45,15 @@ export type RecordIdentity =
   | { kind: 'google'; googleId: string }
   | { kind: 'foreign'; value: string };
 
+/** The text of a Halo record's id field ('' when unset); a number (Halo may send one) as its digits. */
+export function identityValue(record: Record<string, unknown>, idField: string): string {
+  const raw = record[idField];
+  return typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+}
+
 /** What a Halo record's id field says about who owns it. */
 export function recordIdentity(record: Record<string, unknown>, idField: string): RecordIdentity {
-  const raw = record[idField];
-  const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  const value = identityValue(record, idField);
   if (value === '') return { kind: 'none' };
   return isGoogleId(value) ? { kind: 'google', googleId: value } : { kind: 'foreign', value };
 }
