@@ -5,47 +5,18 @@
  * run is resolved from the create's result; if that create did not succeed the write is skipped
  * for that agent, never guessed.
  */
-import { upsertAgents, upsertCabs, type HaloWrite, type WriteResult } from '../halo/index.js';
+import { upsertAgents, upsertCabs } from '../halo/index.js';
 import type { AgentRef, AgentRolesWrite, CabWrite } from '../plan/types.js';
-import { operationError } from './errors.js';
-import { chunks, type OperationDraft, type RunState } from './run-state.js';
+import { sendWrites, type OperationDraft, type PreparedWrite, type RunState } from './run-state.js';
 import type { Phase } from './types.js';
-
-interface Prepared {
-  draft: OperationDraft;
-  body: HaloWrite;
-}
 
 function resolve(run: RunState, ref: AgentRef): number | undefined {
   return 'haloId' in ref ? ref.haloId : run.createdAgents.get(ref.googleId);
 }
 
-/** Sends prepared updates in batches; one operation per prepared write. */
-async function send(
-  run: RunState,
-  phase: Phase,
-  endpoint: string,
-  prepared: readonly Prepared[],
-  upsert: (records: HaloWrite[]) => Promise<Array<WriteResult<unknown>>>,
-): Promise<void> {
-  for (const chunk of chunks(prepared, run.client.batchSize)) {
-    if (run.stopped) {
-      for (const p of chunk) run.notAttempted(p.draft);
-      continue;
-    }
-    const batch = run.batch(phase, endpoint, chunk.length);
-    const results = await upsert(chunk.map((p) => p.body));
-    chunk.forEach((p, i) => {
-      const result = results[i];
-      if (result?.ok) run.record(p.draft, { outcome: 'applied', batch });
-      else run.record(p.draft, { outcome: 'failed', batch, error: operationError(result?.error ?? 'no result for this write', false) });
-    });
-  }
-}
-
 export async function writeRoles(run: RunState, phase: Phase, writes: readonly AgentRolesWrite[]): Promise<void> {
   if (writes.length > 0) run.progress({ type: 'phase', phase, records: writes.length });
-  const prepared: Prepared[] = [];
+  const prepared: PreparedWrite[] = [];
   for (const write of writes) {
     const googleId = 'googleId' in write.agent ? write.agent.googleId : null;
     const agentId = resolve(run, write.agent);
@@ -56,12 +27,12 @@ export async function writeRoles(run: RunState, phase: Phase, writes: readonly A
     }
     prepared.push({ draft, body: { id: agentId, roles: write.roleIds.map((id) => ({ id })) } });
   }
-  await send(run, phase, 'POST /api/Agent', prepared, (records) => upsertAgents(run.client, records, { agentIdField: run.agentIdField }));
+  await sendWrites(run, phase, 'POST /api/Agent', prepared, (records) => upsertAgents(run.client, records, { agentIdField: run.agentIdField }), 'write');
 }
 
 export async function writeCabs(run: RunState, phase: Phase, writes: readonly CabWrite[]): Promise<void> {
   if (writes.length > 0) run.progress({ type: 'phase', phase, records: writes.length });
-  const prepared: Prepared[] = [];
+  const prepared: PreparedWrite[] = [];
   for (const write of writes) {
     const cab = { id: write.cabId, name: write.cabName };
     const members = [...write.keep];
@@ -91,5 +62,5 @@ export async function writeCabs(run: RunState, phase: Phase, writes: readonly Ca
     const draft: OperationDraft = { phase, kind: 'cab-members', subject: 'cab', changes, email: null, googleId: null, haloId: write.cabId, cab };
     prepared.push({ draft, body: { id: write.cabId, members } });
   }
-  await send(run, phase, 'POST /api/CAB', prepared, (records) => upsertCabs(run.client, records));
+  await sendWrites(run, phase, 'POST /api/CAB', prepared, (records) => upsertCabs(run.client, records), 'write');
 }

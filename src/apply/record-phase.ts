@@ -11,17 +11,18 @@ import type { RecordWrite } from '../plan/types.js';
 import { operationError } from './errors.js';
 import { recordDraft, recordKind, type RecordKind } from './record-kind.js';
 import { recoverCreates } from './recover-creates.js';
-import { chunks, type RunState } from './run-state.js';
+import { chunks, sendWrites, type RunState } from './run-state.js';
 import type { Phase } from './types.js';
 
 export async function writeRecords(run: RunState, phase: Phase, subject: 'user' | 'agent', writes: readonly RecordWrite[]): Promise<void> {
-  const deactivating = phase === 'user-deactivations' || phase === 'agent-deactivations';
   const creates = writes.filter((w) => w.haloId === undefined);
   const updates = writes.filter((w) => w.haloId !== undefined);
   const kind = recordKind(run, subject);
   if (writes.length > 0) run.progress({ type: 'phase', phase, records: writes.length });
   for (const chunk of chunks(creates, run.client.batchSize)) await createChunk(run, phase, kind, chunk);
-  for (const chunk of chunks(updates, run.client.batchSize)) await updateChunk(run, phase, kind, chunk, deactivating ? 'deactivate' : 'update');
+  const updateKind = phase === 'user-deactivations' || phase === 'agent-deactivations' ? 'deactivate' : 'update';
+  const prepared = updates.map((w) => ({ draft: recordDraft(phase, kind.subject, w, updateKind), body: { ...w.body, id: w.haloId } }));
+  await sendWrites(run, phase, kind.endpoint, prepared, kind.upsert, 'record');
 }
 
 async function createChunk(run: RunState, phase: Phase, kind: RecordKind, chunk: readonly RecordWrite[]): Promise<void> {
@@ -40,19 +41,4 @@ async function createChunk(run: RunState, phase: Phase, kind: RecordKind, chunk:
     else run.record(draft(write), { outcome: 'failed', batch, error: operationError(result?.error ?? 'no result for this record', false) });
   });
   if (unsure.length > 0) await recoverCreates(run, phase, kind, unsure, batch);
-}
-
-async function updateChunk(run: RunState, phase: Phase, kind: RecordKind, chunk: readonly RecordWrite[], opKind: 'update' | 'deactivate'): Promise<void> {
-  const draft = (w: RecordWrite) => recordDraft(phase, kind.subject, w, opKind);
-  if (run.stopped) {
-    for (const w of chunk) run.notAttempted(draft(w));
-    return;
-  }
-  const batch = run.batch(phase, kind.endpoint, chunk.length);
-  const results = await kind.upsert(chunk.map((w) => ({ ...w.body, id: w.haloId })));
-  chunk.forEach((write, i) => {
-    const result = results[i];
-    if (result?.ok) run.record(draft(write), { outcome: 'applied', batch });
-    else run.record(draft(write), { outcome: 'failed', batch, error: operationError(result?.error ?? 'no result for this record', false) });
-  });
 }

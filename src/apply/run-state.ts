@@ -3,9 +3,9 @@
  * the moment its outcome is known), the request batches sent, the agents created in this run (so
  * later phases can give them roles and CAB seats), and whether the run has stopped.
  */
-import type { HaloClient } from '../halo/index.js';
+import type { HaloClient, HaloWrite, WriteResult } from '../halo/index.js';
 import type { Change, Plan } from '../plan/types.js';
-import { haloUnavailable } from './errors.js';
+import { haloUnavailable, operationError } from './errors.js';
 import type { Journal } from './journal.js';
 import type { ApplyProgressEvent, Operation, OperationError, Phase, RequestBatch } from './types.js';
 
@@ -102,4 +102,38 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += Math.max(1, size)) out.push(items.slice(i, i + Math.max(1, size)));
   return out;
+}
+
+/** One write ready to send: the operation it records and the body Halo gets. */
+export interface PreparedWrite {
+  draft: OperationDraft;
+  body: HaloWrite;
+}
+
+/**
+ * Sends writes that are safe to repeat (updates, deactivations, role and CAB sets) in batches of the
+ * client's size, one operation per write: applied or failed (a write the client gave no result for
+ * failed, with `no result for this <what>`). Once the run has stopped, the rest are not attempted.
+ */
+export async function sendWrites(
+  run: RunState,
+  phase: Phase,
+  endpoint: string,
+  prepared: readonly PreparedWrite[],
+  upsert: (records: HaloWrite[]) => Promise<Array<WriteResult<unknown>>>,
+  what: 'write' | 'record',
+): Promise<void> {
+  for (const chunk of chunks(prepared, run.client.batchSize)) {
+    if (run.stopped) {
+      for (const p of chunk) run.notAttempted(p.draft);
+      continue;
+    }
+    const batch = run.batch(phase, endpoint, chunk.length);
+    const results = await upsert(chunk.map((p) => p.body));
+    chunk.forEach((p, i) => {
+      const result = results[i];
+      if (result?.ok) run.record(p.draft, { outcome: 'applied', batch });
+      else run.record(p.draft, { outcome: 'failed', batch, error: operationError(result?.error ?? `no result for this ${what}`, false) });
+    });
+  }
 }
