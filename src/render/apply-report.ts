@@ -52,6 +52,9 @@ export function applyCountsText(result: ApplyResult): string {
 
 export const RUN_AGAIN = 'run apply again to finish — it re-plans and picks up where this stopped';
 
+/** After failures or skips (the run did not stop): what to do next. */
+const FIX_AND_RUN_AGAIN = 'Fix what failed, then run apply again: it re-plans from fresh reads, so only what is still missing is written.';
+
 /** The closing lines: what happened, and what to do next. */
 export function applyHeadline(result: ApplyResult): string[] {
   const { failed, skipped, notAttempted } = result.counts;
@@ -62,7 +65,7 @@ export function applyHeadline(result: ApplyResult): string[] {
     ];
   }
   const lines = [`Apply complete! ${applyCountsText(result)}.`];
-  if (failed > 0 || skipped > 0) lines.push('Fix what failed, then run apply again: it re-plans from fresh reads, so only what is still missing is written.');
+  if (failed > 0 || skipped > 0) lines.push(FIX_AND_RUN_AGAIN);
   return lines;
 }
 
@@ -144,7 +147,7 @@ export function renderApplyMarkdown(result: ApplyResult, options: ApplyReportOpt
     out.push(`#### Not applied (${formatCount(result.counts.notAttempted)})`, '');
     out.push(`Halo stopped answering: ${md(result.stopped.message, 500)}. The remaining changes were not attempted; ${RUN_AGAIN}.`, '');
   } else if (failed > 0 || skipped > 0) {
-    out.push('Fix what failed, then run apply again: it re-plans from fresh reads, so only what is still missing is written.', '');
+    out.push(FIX_AND_RUN_AGAIN, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
