@@ -4,6 +4,7 @@
  * own sticky plan comment — the fingerprint always, the full reviewed plan when it was carried).
  */
 import * as core from '@actions/core';
+import { validCommitSha } from '../app/git-commit.js';
 import type { ApplyRun } from '../app/run-apply.js';
 import type { Plan } from '../plan/types.js';
 import { formatCount, renderPlanComparisonMarkdown, type RenderContext } from '../render/index.js';
@@ -36,8 +37,9 @@ export function comparisonSection(ctx: ActionContext, applied: AppliedPlan | nul
     return `${head}No reviewed plan for ${configLabel(ctx)} was found on #${pull.number} (its last plan failed, it came from a fork, or no plan ran), so there is nothing to compare with.\n`;
   }
   const lines: string[] = [];
-  if (reviewed.head && pull.headSha && /^[0-9a-f]{7,64}$/i.test(pull.headSha) && !pull.headSha.toLowerCase().startsWith(reviewed.head)) {
-    lines.push(`> [!WARNING]\n> The last plan was made for commit ${reviewed.head.slice(0, 7)}, but #${pull.number} was merged at ${pull.headSha.slice(0, 7)}: its final commit was never planned.\n`);
+  const mergedHead = validCommitSha(pull.headSha);
+  if (reviewed.head && mergedHead && !mergedHead.startsWith(reviewed.head)) {
+    lines.push(`> [!WARNING]\n> The last plan was made for commit ${reviewed.head.slice(0, 7)}, but #${pull.number} was merged at ${mergedHead.slice(0, 7)}: its final commit was never planned.\n`);
   }
   if (!applied) return `${head}${lines.join('\n')}No plan was made at merge, so nothing can be compared.\n`;
   if (reviewed.plan) {

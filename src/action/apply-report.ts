@@ -7,7 +7,7 @@ import type { ApplyRun } from '../app/run-apply.js';
 import { applyCountsText, renderApplyMarkdown } from '../render/apply-report.js';
 import { escapeMarkdown, formatCount, NO_CHANGES_LINE } from '../render/index.js';
 import type { ActionContext } from './context.js';
-import { failureLines } from './plan-comment.js';
+import { failureLines, shortSha } from './plan-comment.js';
 
 /** One line: what happened. */
 export function verdictLine(run: ApplyRun | null): string {
@@ -52,7 +52,7 @@ export function runDetails(ctx: ActionContext, run: ApplyRun | null, failure: un
 /** How apply chose its plan, the config commit and the event, as one small line. */
 export function modeLine(ctx: ActionContext, run: ApplyRun | null): string {
   const mode = ctx.inputs.plan ? `exactly the saved plan \`${ctx.inputs.plan.replace(/`/g, "'")}\`, or nothing` : 'a fresh plan of the checked-out config, within its safety limits';
-  const sha = run?.commit?.sha ?? ctx.event.sha;
-  const commit = /^[0-9a-f]{7,64}$/i.test(sha) ? ` · commit ${sha.slice(0, 7)}` : '';
+  const sha = shortSha(run?.commit?.sha ?? ctx.event.sha);
+  const commit = sha ? ` · commit ${sha}` : '';
   return `<sub>Mode: ${mode}${commit} · ${escapeMarkdown(ctx.event.name || 'unknown', 40)} event</sub>`;
 }

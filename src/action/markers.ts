@@ -13,6 +13,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import { validCommitSha } from '../app/git-commit.js';
 import { canonicalJson } from '../plan/index.js';
 import type { Plan } from '../plan/types.js';
 import { parsePlanJson, renderPlanJson } from '../render/index.js';
@@ -49,8 +50,7 @@ const MAX_INFLATED = 64 * 1024 * 1024;
  * out in privacy mode, and left out when larger than `embedLimit` characters.
  */
 export function reviewedLines(plan: Plan, head: string | null, options: { privacy: boolean; embedLimit: number }): string {
-  const sha = head !== null && /^[0-9a-f]{7,64}$/i.test(head) ? head.toLowerCase() : 'unknown';
-  const lines = [`<!-- halo-sync:reviewed v=1 fingerprint=${planFingerprint(plan)} head=${sha} changes=${plan.changes.length} -->`];
+  const lines = [`<!-- halo-sync:reviewed v=1 fingerprint=${planFingerprint(plan)} head=${validCommitSha(head) ?? 'unknown'} changes=${plan.changes.length} -->`];
   if (!options.privacy) {
     const packed = gzipSync(renderPlanJson(plan), { level: 9 }).toString('base64');
     if (packed.length <= options.embedLimit) lines.push(`<!-- halo-sync:reviewed-plan v=1 gzip+base64=${packed} -->`);

@@ -5,6 +5,7 @@
  * Untrusted text (directory data, error messages, paths) is escaped; the renderers escape theirs.
  */
 import type { ComputedPlan } from '../app/run-plan.js';
+import { validCommitSha } from '../app/git-commit.js';
 import type { ValidateReport } from '../app/run-validate.js';
 import { diagnosticPlace, formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
@@ -19,13 +20,12 @@ const EMBED_MAX = 24_000;
 const MAX_LISTED_ERRORS = 30;
 
 export function shortSha(sha: string | null | undefined): string | null {
-  return sha && /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : null;
+  return validCommitSha(sha)?.slice(0, 7) ?? null;
 }
 
 /** The commit the run looked at: the pull request's head, else GITHUB_SHA. */
 export function headSha(ctx: ActionContext): string | null {
-  const sha = ctx.event.pullRequest?.headSha ?? ctx.event.sha;
-  return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.toLowerCase() : null;
+  return validCommitSha(ctx.event.pullRequest?.headSha ?? ctx.event.sha);
 }
 
 export function configLabel(ctx: ActionContext): string {

@@ -24,6 +24,11 @@ function git(args: string[], cwd: string): Promise<string | undefined> {
   });
 }
 
+/** A commit SHA (7 to 64 hex digits, abbreviated or full, SHA-1 or SHA-256) in lower case; null for anything else. */
+export function validCommitSha(value: string | null | undefined): string | null {
+  return value && /^[0-9a-f]{7,64}$/i.test(value) ? value.toLowerCase() : null;
+}
+
 export async function configCommit(configPath: string, env: Record<string, string | undefined>): Promise<CommitInfo | null> {
   const dir = dirname(configPath);
   const head = (await git(['rev-parse', '--verify', 'HEAD'], dir))?.trim();
@@ -31,8 +36,8 @@ export async function configCommit(configPath: string, env: Record<string, strin
     const status = await git(['status', '--porcelain', '--', basename(configPath)], dir);
     return { sha: head, source: 'git', dirty: status === undefined ? null : status.trim() !== '' };
   }
-  const sha = env.GITHUB_SHA?.trim();
-  if (sha && /^[0-9a-f]{7,64}$/i.test(sha)) return { sha: sha.toLowerCase(), source: 'GITHUB_SHA', dirty: null };
+  const sha = validCommitSha(env.GITHUB_SHA?.trim());
+  if (sha) return { sha, source: 'GITHUB_SHA', dirty: null };
   return null;
 }
 
