@@ -7,7 +7,7 @@ import { computePlan, type ComputedPlan } from '../../src/app/run-plan.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { ScriptedRule } from '../../src/sandbox/halo/scripted-faults.js';
 import type { SandboxSeed } from '../../src/sandbox/seed-types.js';
-import { exampleSeed, type Json } from '../e2e/world.js';
+import { exampleSeed, haloState, type Json } from '../e2e/world.js';
 
 export { exampleSeed, type Json };
 
@@ -38,7 +38,7 @@ export async function startBench(seed?: SandboxSeed): Promise<Bench> {
       const res = await fetch(`${sandbox.halo.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ rules }) });
       if (res.status !== 200) throw new Error(`faults: ${res.status}`);
     },
-    state: async () => (await fetch(`${sandbox.halo.url}/_sandbox/state`)).json(),
+    state: async () => haloState(sandbox),
     close: () => sandbox.close(),
   };
 }

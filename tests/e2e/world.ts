@@ -2,7 +2,8 @@
  * End-to-end harness: a sandbox started in-process from a seed, a config file in a fresh temporary
  * directory (so each test has its own lock, journal and status files), and the real CLI run
  * in-process with `main(argv, io)` against it. Faults are aimed with the sandbox's scripted-fault
- * hook (POST /_sandbox/faults); Halo's state is checked through GET /_sandbox/state.
+ * hook (POST /_sandbox/faults); Halo's state and request counts are read from the in-process
+ * sandbox (sandbox.halo.state() / stats()), no HTTP needed.
  *
  * Every `run()` is also a secrets check (tests/helpers/secrets.ts): the sandbox gets a long,
  * distinctive Halo client secret unless the seed names one, and after each command its stdout,
@@ -103,9 +104,9 @@ export async function startWorld(options: { seed?: SandboxSeed; config?: string;
       if (res.status !== 200) throw new Error(`scripted faults refused: ${res.status} ${await res.text()}`);
     },
     clearFaults: async () => void (await halo('/_sandbox/faults', { method: 'DELETE' })),
-    state: async () => (await halo('/_sandbox/state')).json(),
-    stats: async () => (await halo('/_sandbox/stats')).json(),
-    resetStats: async () => void (await halo('/_sandbox/stats', { method: 'DELETE' })),
+    state: async () => haloState(sandbox),
+    stats: async () => sandbox.halo.stats(),
+    resetStats: async () => sandbox.halo.resetStats(),
     async haloApi(method, path, body) {
       const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: env.HALO_CLIENT_ID ?? '', client_secret: env.HALO_CLIENT_SECRET ?? '', scope: 'all' });
       const token = (await (await halo('/auth/token', { method: 'POST', body: form })).json()) as { access_token: string };
@@ -123,6 +124,14 @@ export async function startWorld(options: { seed?: SandboxSeed; config?: string;
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Halo's records as GET /_sandbox/state answers them: a JSON copy, detached from the live state, so
+ * a snapshot taken before a run stays as it was.
+ */
+export function haloState(sandbox: Sandbox): Json {
+  return JSON.parse(JSON.stringify(sandbox.halo.state()));
 }
 
 /** Every duplicate among the records halo-sync manages: Google ids, and emails of linked records. */

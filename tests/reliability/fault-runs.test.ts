@@ -86,7 +86,7 @@ async function runSeed(n: number): Promise<void> {
     expect(ops.length).toBeGreaterThan(0);
     expect(journal.at(-1)?.type).toBe('end');
 
-    const halo = await world.stats();
+    const halo = world.sandbox.halo.stats();
     const google = world.sandbox.google.stats();
     tally.halo5xx += halo.faults.error ?? 0;
     tally.lost += halo.faults.lostResponse ?? 0;
