@@ -15,6 +15,7 @@ import { firstError, resultOutcome, writeStatusFile, ZERO_COUNTS, type ApplyStat
 import { EXIT } from '../cli/exit-codes.js';
 import { ExitError, HaloSyncError } from '../diagnostics/errors.js';
 import type { Plan } from '../plan/types.js';
+import { PHASE_NAMES } from '../render/apply-report.js';
 import { acquireApplyLock, defaultLockPath, describeTakeover, type ApplyLock } from './apply-lock.js';
 import { checkPlan, checkWritable, readReviewedPlan, unsafeRefusal, type Refusal } from './apply-checks.js';
 import type { Clients } from './clients.js';
@@ -183,9 +184,9 @@ function openJournal(path: string, options: Parameters<typeof openJournalFile>[1
 export function describeApplyProgress(event: ApplyProgressEvent): string {
   switch (event.type) {
     case 'phase':
-      return `Applying ${event.phase.replace('-', ' ')}: ${event.records} write${event.records === 1 ? '' : 's'}`;
+      return `Applying ${PHASE_NAMES[event.phase]}: ${event.records} write${event.records === 1 ? '' : 's'}`;
     case 'recovery':
-      return `Halo gave no answer for ${event.records} create(s) in ${event.phase}: re-reading Halo by Google id before creating again`;
+      return `Halo gave no answer for ${event.records} create(s) in ${PHASE_NAMES[event.phase]}: re-reading Halo by Google id before creating again`;
     case 'stopped':
       return `Halo stopped answering (${event.error.message}); the rest is left for the next run`;
   }

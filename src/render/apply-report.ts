@@ -69,7 +69,8 @@ export function applyHeadline(result: ApplyResult): string[] {
   return lines;
 }
 
-const PHASE_NAMES: Record<Operation['phase'], string> = {
+/** Each phase's name in reports and progress lines. */
+export const PHASE_NAMES: Record<Operation['phase'], string> = {
   settings: 'settings', users: 'users', agents: 'agents', 'role-adds': 'role additions', 'cab-adds': 'CAB additions',
   'role-removals': 'role removals', 'cab-removals': 'CAB removals', 'user-deactivations': 'user deactivations', 'agent-deactivations': 'agent deactivations',
 };
