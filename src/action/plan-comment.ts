@@ -6,7 +6,7 @@
  */
 import type { ComputedPlan } from '../app/run-plan.js';
 import { validCommitSha } from '../app/git-commit.js';
-import type { ValidateReport } from '../app/run-validate.js';
+import { validateVerdict, type ValidateReport } from '../app/run-validate.js';
 import { diagnosticPlace, formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { redactSecrets } from '../diagnostics/redact.js';
@@ -101,9 +101,7 @@ export function failedPlanCommentBody(ctx: ActionContext, error: unknown): strin
 export function forkCommentBody(ctx: ActionContext, report: ValidateReport): string {
   const pr = ctx.event.pullRequest;
   const fork = pr?.headRepository ? ` (\`${escapeMarkdown(pr.headRepository, 200)}\`)` : '';
-  const verdict = report.valid
-    ? `✅ valid${report.warnings ? ` (${formatCount(report.warnings)} ${report.warnings === 1 ? 'warning' : 'warnings'})` : ''}`
-    : `❌ ${formatCount(report.errors)} ${report.errors === 1 ? 'error' : 'errors'} (see the annotations on the changed lines)`;
+  const verdict = report.valid ? `✅ ${validateVerdict(report)}` : `❌ ${validateVerdict(report)} (see the annotations on the changed lines)`;
   const n = pr?.number ?? 'N';
   return [
     `### halo-sync plan for ${configLabel(ctx)}: not run for a fork`,

@@ -3,7 +3,7 @@
  * config's lines, a job summary and the step result. Reads no credentials: safe for anyone.
  */
 import * as core from '@actions/core';
-import { runValidate, validateSummary, type ValidateReport } from '../app/run-validate.js';
+import { runValidate, validateSummary, validateVerdict, type ValidateReport } from '../app/run-validate.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { escapeMarkdown, formatCount } from '../render/index.js';
@@ -15,9 +15,7 @@ import { setOutputs, StepSummary } from './summary.js';
 const MAX_ROWS = 200;
 
 export function validateMarkdown(ctx: ActionContext, report: ValidateReport): string {
-  const verdict = report.valid ? '✅ valid' : `❌ ${formatCount(report.errors)} ${report.errors === 1 ? 'error' : 'errors'}`;
-  const warnings = report.warnings ? `, ${formatCount(report.warnings)} ${report.warnings === 1 ? 'warning' : 'warnings'}` : '';
-  const lines = [`### halo-sync validate ${configLabel(ctx)}: ${verdict}${warnings}`, ''];
+  const lines = [`### halo-sync validate ${configLabel(ctx)}: ${report.valid ? '✅' : '❌'} ${validateVerdict(report)}`, ''];
   const diagnostics = sortDiagnostics(report.diagnostics);
   for (const d of diagnostics.slice(0, MAX_ROWS)) lines.push(`- ${d.severity === 'error' ? '❌' : '⚠️'} ${escapeMarkdown(formatDiagnostic(d), 600)}`);
   if (diagnostics.length > MAX_ROWS) lines.push(`- … and ${formatCount(diagnostics.length - MAX_ROWS)} more in the job log`);

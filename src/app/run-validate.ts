@@ -5,6 +5,7 @@
  */
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadConfigFile, type LoadOptions } from '../config/load.js';
+import { formatCount } from '../render/index.js';
 
 export { DEFAULT_CONFIG_FILE, loadConfigOrThrow, type LoadedWithWarnings } from '../config/load.js';
 
@@ -23,12 +24,17 @@ export async function runValidate(file: string, options: LoadOptions = {}): Prom
   return { file, valid: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics };
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const count = (n: number, noun: string) => `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+
+/** `valid`, `valid (2 warnings)` or `3 errors, 1 warning`: the CLI line, the job summary and the fork comment all say this. */
+export function validateVerdict(report: Pick<ValidateReport, 'valid' | 'errors' | 'warnings'>): string {
+  if (report.valid) return `valid${report.warnings ? ` (${count(report.warnings, 'warning')})` : ''}`;
+  return `${count(report.errors, 'error')}${report.warnings ? `, ${count(report.warnings, 'warning')}` : ''}`;
+}
 
 /** `halo-sync.yaml: valid (2 warnings)` or `halo-sync.yaml: 3 errors, 1 warning`. */
 export function validateSummary(report: ValidateReport): string {
-  if (report.valid) return `${report.file}: valid${report.warnings ? ` (${count(report.warnings, 'warning')})` : ''}`;
-  return `${report.file}: ${count(report.errors, 'error')}${report.warnings ? `, ${count(report.warnings, 'warning')}` : ''}`;
+  return `${report.file}: ${validateVerdict(report)}`;
 }
 
 /** The text report: one `FILE:LINE:COL: severity: message` line per diagnostic. */
