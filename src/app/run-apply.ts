@@ -76,10 +76,8 @@ export function applyExitCode(outcome: ApplyOutcome): number {
       return EXIT.refused;
     case 'cancelled':
       return EXIT.error;
-    case 'applied': {
-      const { failed, skipped, notAttempted } = outcome.result.counts;
-      return failed + skipped + notAttempted === 0 ? EXIT.ok : EXIT.error;
-    }
+    case 'applied':
+      return resultOutcome(outcome.result) === 'applied' ? EXIT.ok : EXIT.error;
   }
 }
 
