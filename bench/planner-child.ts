@@ -9,15 +9,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { readSnapshots, type Snapshots } from '../src/app/read-snapshots.js';
-import { createClients } from '../src/app/clients.js';
-import { silentProgress } from '../src/app/progress.js';
-import { parseConfigText } from '../src/config/parse.js';
-import type { LoadedConfig } from '../src/config/types.js';
 import { buildPlan, snapshotDigest } from '../src/plan/index.js';
 import { renderPlanJson } from '../src/render/index.js';
-import { startSandbox } from '../src/sandbox/index.js';
 import { generateWorld } from './generate/index.js';
+import { readGeneratedWorld } from './generate/read-world.js';
 
 function text(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -30,23 +25,8 @@ const size = option('size', '1000');
 const runs = option('runs', '5');
 const customers = text('customers');
 
-/**
- * Generates the world and reads it; only the config and the snapshots outlive this function, so
- * the timed runs see the heap a real `plan` has (no seed, no sandbox state behind them).
- */
-async function readWorld(): Promise<{ loaded: LoadedConfig; snapshots: Snapshots }> {
-  const world = generateWorld(size, option('seed', '1'), 'steady', customers === undefined ? {} : { customers: Number(customers) });
-  const parsed = parseConfigText(world.configYaml, 'bench.yaml');
-  if (!parsed.loaded) throw new Error(`generated config is invalid:\n${parsed.diagnostics.map((d) => d.message).join('\n')}`);
-  const sandbox = await startSandbox({ seed: world.seed });
-  try {
-    const env = { ...sandbox.env, HALO_RATE_LIMIT: 'off' };
-    return { loaded: parsed.loaded, snapshots: await readSnapshots(parsed.loaded, createClients(parsed.loaded.config, env, silentProgress), silentProgress) };
-  } finally {
-    await sandbox.close();
-  }
-}
-const { loaded, snapshots } = await readWorld();
+// Only the config and the snapshots are kept: the timed runs see the heap a real `plan` has.
+const { loaded, snapshots } = await readGeneratedWorld(generateWorld(size, option('seed', '1'), 'steady', customers === undefined ? {} : { customers: Number(customers) }));
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const times: number[] = [];

@@ -7,38 +7,16 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../src/app/clients.js';
-import { silentProgress } from '../../src/app/progress.js';
-import { readSnapshots, type Snapshots } from '../../src/app/read-snapshots.js';
 import { parseConfigText } from '../../src/config/parse.js';
-import type { LoadedConfig } from '../../src/config/types.js';
 import { buildPlan } from '../../src/plan/index.js';
 import type { Plan } from '../../src/plan/types.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { parseSeed } from '../../src/sandbox/seed.js';
 import { generateWorld, parseSize, sizeLabel, type World } from '../../bench/generate/index.js';
+import { readGeneratedWorld } from '../../bench/generate/read-world.js';
 import { writeMinimum } from '../../bench/measure-apply.js';
 import { minimumRequests } from '../../bench/minimum.js';
 
 const digestOf = (world: World) => createHash('sha256').update(JSON.stringify(world.seed)).update(world.configYaml).digest('hex');
-
-function loadConfig(world: World): LoadedConfig {
-  const parsed = parseConfigText(world.configYaml, 'bench.yaml');
-  if (!parsed.loaded) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
-  return parsed.loaded;
-}
-
-async function readWorld(world: World): Promise<{ loaded: LoadedConfig; snapshots: Snapshots; requests: Record<string, number> }> {
-  const loaded = loadConfig(world);
-  const sandbox: Sandbox = await startSandbox({ seed: world.seed });
-  try {
-    const clients = createClients(loaded.config, { ...sandbox.env, HALO_RATE_LIMIT: 'off' }, silentProgress);
-    const snapshots = await readSnapshots(loaded, clients, silentProgress);
-    return { loaded, snapshots, requests: { ...sandbox.google.stats().byEndpoint, ...sandbox.halo.stats().byEndpoint } };
-  } finally {
-    await sandbox.close();
-  }
-}
 
 describe('generateWorld', () => {
   it('is deterministic in (size, seed) and changes with the seed', () => {
@@ -68,13 +46,13 @@ describe('generateWorld', () => {
 });
 
 describe('a plan of a generated world', () => {
-  let steady: Awaited<ReturnType<typeof readWorld>>;
+  let steady: Awaited<ReturnType<typeof readGeneratedWorld>>;
   let world: World;
   let plan: Plan;
 
   beforeAll(async () => {
     world = generateWorld(3000, 1);
-    steady = await readWorld(world);
+    steady = await readGeneratedWorld(world);
     const outcome = buildPlan(steady.loaded, steady.snapshots.directory, steady.snapshots.halo);
     if (!outcome.ok) throw new Error(outcome.diagnostics.map((d) => d.message).join('\n'));
     plan = outcome.plan;
@@ -98,7 +76,7 @@ describe('a plan of a generated world', () => {
 
   it('imports everyone into an empty Halo in the initial variant, with the write minimum in batches', async () => {
     const initial = generateWorld(1500, 1, 'initial');
-    const read = await readWorld(initial);
+    const read = await readGeneratedWorld(initial);
     const outcome = buildPlan(read.loaded, read.snapshots.directory, read.snapshots.halo);
     if (!outcome.ok) throw new Error('planning refused');
     const { summary } = outcome.plan;

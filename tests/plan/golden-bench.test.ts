@@ -15,15 +15,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../src/app/clients.js';
-import { silentProgress } from '../../src/app/progress.js';
-import { readSnapshots, type Snapshots } from '../../src/app/read-snapshots.js';
-import { parseConfigText } from '../../src/config/parse.js';
+import type { Snapshots } from '../../src/app/read-snapshots.js';
 import type { LoadedConfig } from '../../src/config/types.js';
 import { analyse } from '../../src/plan/build.js';
 import { buildPlan } from '../../src/plan/index.js';
-import { startSandbox } from '../../src/sandbox/index.js';
 import { generateWorld, type Variant, type WorldOptions } from '../../bench/generate/index.js';
+import { readGeneratedWorld } from '../../bench/generate/read-world.js';
 
 const FIXTURE = new URL('./fixtures/golden-bench.json', import.meta.url);
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -41,18 +38,7 @@ interface Golden {
 
 const sha = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
-async function readWorld(size: number, seed: number, variant: Variant, options: WorldOptions = {}): Promise<{ loaded: LoadedConfig; snapshots: Snapshots }> {
-  const world = generateWorld(size, seed, variant, options);
-  const parsed = parseConfigText(world.configYaml, 'bench.yaml');
-  if (!parsed.loaded) throw new Error(parsed.diagnostics.map((d) => d.message).join('\n'));
-  const sandbox = await startSandbox({ seed: world.seed });
-  try {
-    const clients = createClients(parsed.loaded.config, { ...sandbox.env, HALO_RATE_LIMIT: 'off' }, silentProgress);
-    return { loaded: parsed.loaded, snapshots: await readSnapshots(parsed.loaded, clients, silentProgress) };
-  } finally {
-    await sandbox.close();
-  }
-}
+const readWorld = (size: number, seed: number, variant: Variant, options: WorldOptions = {}) => readGeneratedWorld(generateWorld(size, seed, variant, options));
 
 function golden(loaded: LoadedConfig, { directory, halo }: Snapshots): Golden {
   const outcome = buildPlan(loaded, directory, halo);

@@ -4,27 +4,21 @@
  * differs, and the canonical content digest for snapshots built by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { createClients } from '../../src/app/clients.js';
-import { silentProgress } from '../../src/app/progress.js';
-import { readSnapshots, type Snapshots } from '../../src/app/read-snapshots.js';
+import type { Snapshots } from '../../src/app/read-snapshots.js';
 import { parseConfigText } from '../../src/config/parse.js';
 import type { LoadedConfig } from '../../src/config/types.js';
 import { buildPlan, snapshotDigest } from '../../src/plan/index.js';
-import { startSandbox } from '../../src/sandbox/index.js';
 import type { SandboxSeed } from '../../src/sandbox/seed-types.js';
 import { generateWorld } from '../../bench/generate/index.js';
+import { readGeneratedWorld } from '../../bench/generate/read-world.js';
 import { linkedUser, person, world } from '../builders.js';
 
 const generated = generateWorld(1000, 1);
 const loaded = parseConfigText(generated.configYaml, 'bench.yaml').loaded as LoadedConfig;
 
+/** The generated world with `seed` (an edited copy, or the generated one), read through the real readers. */
 async function read(seed: SandboxSeed): Promise<Snapshots> {
-  const sandbox = await startSandbox({ seed });
-  try {
-    return await readSnapshots(loaded, createClients(loaded.config, { ...sandbox.env, HALO_RATE_LIMIT: 'off' }, silentProgress), silentProgress);
-  } finally {
-    await sandbox.close();
-  }
+  return (await readGeneratedWorld({ ...generated, seed })).snapshots;
 }
 
 function planDigest({ directory, halo }: Snapshots): string {
