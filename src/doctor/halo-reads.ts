@@ -6,8 +6,8 @@
  */
 import { ApiError } from '../diagnostics/errors.js';
 import { readHaloAgents, type HaloClient } from '../halo/index.js';
-import { normalizeCab, normalizeClient, normalizeControl, normalizeField, normalizeRole, normalizeSite } from '../halo/normalize.js';
-import { extractList, type Origin } from '../halo/parse.js';
+import { extractList } from '../halo/parse.js';
+import { CABS_READ, CLIENTS_READ, FIELDS_READ, readControl, readList, ROLES_READ, SITES_READ, USERS_QUERY, type ListRead } from '../halo/snapshot.js';
 import type { HaloAgent, HaloCab, HaloClient as HaloCustomer, HaloControl, HaloFieldDefinition, HaloRole, HaloSite } from '../model/halo.js';
 import { check, skipped, type DoctorCheck } from './types.js';
 
@@ -36,20 +36,23 @@ interface ReadSpec {
   read(client: HaloClient, agentIdField: string): Promise<{ value: HaloReads[Key]; count?: number }>;
 }
 
-function list<T>(key: string, path: string, query: Record<string, boolean>, parse: (raw: unknown, i: number, origin: Origin) => T) {
-  return async (client: HaloClient) => {
-    const origin: Origin = { method: 'GET', path };
-    const records = extractList(await client.getJson(path, query), key, origin).records.map((raw, i) => parse(raw, i, origin));
-    return { value: records as HaloReads[Key], count: records.length };
+/** A one-request list read exactly as plan makes it (snapshot.ts), counted. */
+function listSpec<T>(key: Key, noun: string, grant: string, read: ListRead<T>): ReadSpec {
+  return {
+    key, noun, grant, path: read.path,
+    read: async (client) => {
+      const records = await readList(client, read);
+      return { value: records as HaloReads[Key], count: records.length };
+    },
   };
 }
 
-export const HALO_READS: readonly ReadSpec[] = [
+const HALO_READS: readonly ReadSpec[] = [
   {
     key: 'users', noun: 'end users', path: '/api/Users', grant: 'read:customers',
     read: async (client) => {
-      // One record is enough to prove access; record_count says how many there are.
-      const body = await client.getJson('/api/Users', { pageinate: true, page_size: 1, page_no: 1, includeactive: true, includeinactive: true });
+      // Plan's query, but one record is enough to prove access; record_count says how many there are.
+      const body = await client.getJson('/api/Users', { ...USERS_QUERY, page_size: 1, page_no: 1 });
       const answer = extractList(body, 'users', { method: 'GET', path: '/api/Users' });
       return { value: { count: answer.recordCount }, ...(answer.recordCount === undefined ? {} : { count: answer.recordCount }) };
     },
@@ -61,15 +64,12 @@ export const HALO_READS: readonly ReadSpec[] = [
       return { value: agents, count: agents.length };
     },
   },
-  { key: 'sites', noun: 'sites', path: '/api/Site', grant: 'read:customers', read: list('sites', '/api/Site', { includeinactive: true }, normalizeSite) },
-  { key: 'clients', noun: 'customers', path: '/api/Client', grant: 'read:customers', read: list('clients', '/api/Client', { includeinactive: true }, normalizeClient) },
-  { key: 'roles', noun: 'agent roles', path: '/api/Roles', grant: 'admin', read: list('roles', '/api/Roles', {}, normalizeRole) },
-  { key: 'cabs', noun: 'CABs', path: '/api/CAB', grant: 'admin', read: list('cabs', '/api/CAB', { includemembers: true }, normalizeCab) },
-  { key: 'fields', noun: 'custom fields', path: '/api/FieldInfo', grant: 'admin', read: list('fields', '/api/FieldInfo', {}, normalizeField) },
-  {
-    key: 'control', noun: 'settings', path: '/api/Control', grant: 'admin',
-    read: async (client) => ({ value: normalizeControl(await client.getJson('/api/Control'), { method: 'GET', path: '/api/Control' }) }),
-  },
+  listSpec('sites', 'sites', 'read:customers', SITES_READ),
+  listSpec('clients', 'customers', 'read:customers', CLIENTS_READ),
+  listSpec('roles', 'agent roles', 'admin', ROLES_READ),
+  listSpec('cabs', 'CABs', 'admin', CABS_READ),
+  listSpec('fields', 'custom fields', 'admin', FIELDS_READ),
+  { key: 'control', noun: 'settings', path: '/api/Control', grant: 'admin', read: async (client) => ({ value: await readControl(client) }) },
 ];
 
 const readId = (spec: ReadSpec) => `halo.read.${spec.key}`;

@@ -5,7 +5,7 @@
  * 2,345 users cost 1 + 1 + 3 + 7 = 12 requests. Never one request per person.
  */
 import { createHash, type Hash } from 'node:crypto';
-import type { HaloSnapshot, HaloUser } from '../model/halo.js';
+import type { HaloAgent, HaloCab, HaloClient as HaloClientRecord, HaloControl, HaloFieldDefinition, HaloRole, HaloSite, HaloSnapshot, HaloUser } from '../model/halo.js';
 import { queryString, type HaloClient } from './client.js';
 import { readAllPages } from './pager.js';
 import { extractList, type Origin } from './parse.js';
@@ -43,20 +43,43 @@ function readDigest(parts: Record<(typeof DIGEST_PARTS)[number], Hash>): string 
   return `sha256:${combined.digest('hex')}`;
 }
 
-const USERS_QUERY = { pageinate: true, includeactive: true, includeinactive: true } as const;
+/** How plan reads each list (doctor makes the same reads, to check each one is allowed). */
+export const USERS_QUERY = { pageinate: true, includeactive: true, includeinactive: true } as const;
 export const AGENTS_QUERY = { includeenabled: true, includedisabled: true, includeroles: true } as const;
+
+/** A list Halo answers in one request: where, with which query, the key it may be wrapped in, each record's parser. */
+export interface ListRead<T> {
+  path: string;
+  query: Readonly<Record<string, string | number | boolean>>;
+  key: string;
+  parse: (raw: unknown, index: number, origin: Origin) => T;
+}
+
+export const SITES_READ: ListRead<HaloSite> = { path: '/api/Site', query: { includeinactive: true }, key: 'sites', parse: normalizeSite };
+export const CLIENTS_READ: ListRead<HaloClientRecord> = { path: '/api/Client', query: { includeinactive: true }, key: 'clients', parse: normalizeClient };
+export const ROLES_READ: ListRead<HaloRole> = { path: '/api/Roles', query: {}, key: 'roles', parse: normalizeRole };
+export const CABS_READ: ListRead<HaloCab> = { path: '/api/CAB', query: { includemembers: true }, key: 'cabs', parse: normalizeCab };
+export const FIELDS_READ: ListRead<HaloFieldDefinition> = { path: '/api/FieldInfo', query: {}, key: 'fields', parse: normalizeField };
 
 function byNumericId<T extends { id: number }>(a: T, b: T): number {
   return a.id - b.id;
 }
 
-async function readList<T>(client: HaloClient, path: string, query: Record<string, string | number | boolean>, key: string, parse: (raw: unknown, index: number, origin: Origin) => T, progress?: ProgressListener, hash?: Hash): Promise<T[]> {
+/** One list in one request, parsed record by record; in Halo's order. */
+export async function readList<T>(client: HaloClient, read: ListRead<T>, progress?: ProgressListener, hash?: Hash): Promise<T[]> {
+  const { path, query, key } = read;
   const origin: Origin = { method: 'GET', path: `${path}${queryString(query)}` };
   const answer = extractList(await client.getJson(path, query), key, origin);
-  const records = answer.records.map((raw, i) => parse(raw, i, origin));
+  const records = answer.records.map((raw, i) => read.parse(raw, i, origin));
   if (hash) hashPart(hash, records);
   progress?.({ type: 'read', resource: key, count: records.length });
   return records;
+}
+
+export async function readControl(client: HaloClient, hash?: Hash): Promise<HaloControl> {
+  const control = normalizeControl(await client.getJson('/api/Control'), { method: 'GET', path: '/api/Control' });
+  if (hash) hashPart(hash, control);
+  return control;
 }
 
 /** `hash`: updated with each page's normalized records as the page is parsed (readDigest). */
@@ -92,7 +115,8 @@ export async function readHaloUsers(client: HaloClient, options: { pageSize?: nu
 }
 
 export async function readHaloAgents(client: HaloClient, agentIdField: string, extraQuery: Record<string, string> = {}, onProgress?: ProgressListener, hash?: Hash) {
-  const agents = await readList(client, '/api/Agent', { ...AGENTS_QUERY, ...extraQuery }, 'agents', (raw, i, origin) => normalizeAgent(raw, i, origin, agentIdField), onProgress, hash);
+  const read: ListRead<HaloAgent> = { path: '/api/Agent', query: { ...AGENTS_QUERY, ...extraQuery }, key: 'agents', parse: (raw, i, origin) => normalizeAgent(raw, i, origin, agentIdField) };
+  const agents = await readList(client, read, onProgress, hash);
   return agents.sort(byNumericId);
 }
 
@@ -111,16 +135,12 @@ export async function readHaloSnapshot(client: HaloClient, options: ReadSnapshot
   const [users, agents, sites, clients, roles, cabs, fields, control] = await settle([
     readHaloUsers(client, { pageSize: options.pageSize, onProgress: progress, hash: hashes.users }),
     readHaloAgents(client, options.agentIdField, {}, progress, hashes.agents),
-    readList(client, '/api/Site', { includeinactive: true }, 'sites', normalizeSite, progress, hashes.sites),
-    readList(client, '/api/Client', { includeinactive: true }, 'clients', normalizeClient, progress, hashes.clients),
-    readList(client, '/api/Roles', {}, 'roles', normalizeRole, progress, hashes.roles),
-    readList(client, '/api/CAB', { includemembers: true }, 'cabs', normalizeCab, progress, hashes.cabs),
-    readList(client, '/api/FieldInfo', {}, 'fields', normalizeField, progress, hashes.fields),
-    client.getJson('/api/Control').then((raw) => {
-      const control = normalizeControl(raw, { method: 'GET', path: '/api/Control' });
-      hashPart(hashes.control, control);
-      return control;
-    }),
+    readList(client, SITES_READ, progress, hashes.sites),
+    readList(client, CLIENTS_READ, progress, hashes.clients),
+    readList(client, ROLES_READ, progress, hashes.roles),
+    readList(client, CABS_READ, progress, hashes.cabs),
+    readList(client, FIELDS_READ, progress, hashes.fields),
+    readControl(client, hashes.control),
   ] as const);
   return {
     users,
