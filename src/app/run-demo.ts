@@ -18,7 +18,8 @@ import { defaultSeedPath, loadSeedFile } from '../sandbox/seed.js';
 import { startSandbox } from '../sandbox/index.js';
 import type { ProgressReporter } from './progress.js';
 import { runApply } from './run-apply.js';
-import { computePlan, renderPlan } from './run-plan.js';
+import { renderPlan } from './render-plan.js';
+import { computePlan } from './run-plan.js';
 
 export const DEMO_CONFIG_NAME = 'halo-sync.yaml';
 

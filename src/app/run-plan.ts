@@ -58,5 +58,5 @@ export async function computePlan(request: PlanRequest): Promise<ComputedPlan> {
   };
 }
 
-// Kept here too for callers that already import them from the use case.
-export { hasChanges, renderPlan, type PlanFormat } from './render-plan.js';
+// Still imported from here by src/action (plan-files.ts, apply-command.ts); everything else imports render-plan.js.
+export { hasChanges } from './render-plan.js';
