@@ -11,6 +11,7 @@
  * must not orphan its comment and start a second one (the pile-up of pulumi/actions#519). Two jobs
  * planning the same file into one PR would share a comment; give each target its own config file.
  */
+import { constants as bufferConstants } from 'node:buffer';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { validCommitSha } from '../app/git-commit.js';
@@ -44,6 +45,7 @@ export interface ReviewedRecord {
 }
 
 const MAX_INFLATED = 64 * 1024 * 1024;
+const BUFFER_MAX_LENGTH = bufferConstants.MAX_LENGTH;
 
 /**
  * The hidden lines recording the reviewed plan. The compressed plan is personal data, so it is left
@@ -51,11 +53,26 @@ const MAX_INFLATED = 64 * 1024 * 1024;
  */
 export function reviewedLines(plan: Plan, head: string | null, options: { privacy: boolean; embedLimit: number }): string {
   const lines = [`<!-- halo-sync:reviewed v=1 fingerprint=${planFingerprint(plan)} head=${validCommitSha(head) ?? 'unknown'} changes=${plan.changes.length} -->`];
-  if (!options.privacy) {
-    const packed = gzipSync(renderPlanJson(plan), { level: 9 }).toString('base64');
-    if (packed.length <= options.embedLimit) lines.push(`<!-- halo-sync:reviewed-plan v=1 gzip+base64=${packed} -->`);
-  }
+  const packed = options.privacy ? null : packWithin(renderPlanJson(plan), options.embedLimit);
+  if (packed !== null) lines.push(`<!-- halo-sync:reviewed-plan v=1 gzip+base64=${packed} -->`);
   return lines.join('\n');
+}
+
+/**
+ * The gzip+base64 of `json` when it is at most `limit` characters, else null. Base64 takes 4
+ * characters for every 3 bytes (the last group padded), so b bytes fit exactly when
+ * 4·⌈b/3⌉ ≤ limit, i.e. b ≤ 3·⌊limit/4⌋: gzip is told to stop there rather than finish a huge
+ * plan only for it to be thrown away.
+ */
+function packWithin(json: string, limit: number): string | null {
+  const maxOutputLength = Math.min(3 * Math.floor(limit / 4), BUFFER_MAX_LENGTH);
+  if (!(maxOutputLength >= 1)) return null;
+  try {
+    return gzipSync(json, { level: 9, maxOutputLength }).toString('base64');
+  } catch (error) {
+    if (error instanceof RangeError && (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return null;
+    throw error;
+  }
 }
 
 const REVIEWED = /<!-- halo-sync:reviewed v=1 fingerprint=(sha256:[0-9a-f]{64}) head=([0-9a-f]{7,64}|unknown) changes=(\d+) -->/;

@@ -1,9 +1,11 @@
 /** Markers and the reviewed-plan record: unique per config, unbreakable, tamper-evident. */
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodeConfigKey, marker, planFingerprint, readReviewed, reviewedLines } from '../../src/action/markers.js';
 import { fitBytes } from '../../src/action/summary.js';
 import { slugOf } from '../../src/action/context.js';
 import type { Plan } from '../../src/plan/types.js';
+import { renderPlanJson } from '../../src/render/index.js';
 
 function plan(changes: number, extra = ''): Plan {
   return {
@@ -66,6 +68,22 @@ describe('the reviewed-plan record', () => {
     const big = reviewedLines(plan(2000, 'padding'), null, { privacy: false, embedLimit: 2_000 });
     expect(big).not.toContain('reviewed-plan');
     expect(readReviewed(big)).toMatchObject({ head: null, changes: 2000, plan: null });
+  });
+
+  it('embeds the plan exactly when its gzip+base64 is within the limit, checked at and around the boundary', () => {
+    const packedLength = (text: string) => /gzip\+base64=([A-Za-z0-9+/=]+) -->/.exec(text)?.[1]?.length ?? null;
+    for (const p of [plan(1), plan(40), plan(300, 'padding')]) {
+      // The reference: compress everything, then compare the base64 length with the limit.
+      const full = gzipSync(renderPlanJson(p), { level: 9 }).toString('base64');
+      for (let limit = full.length - 6; limit <= full.length + 6; limit++) {
+        const lines = reviewedLines(p, null, { privacy: false, embedLimit: limit });
+        expect(packedLength(lines)).toBe(full.length <= limit ? full.length : null);
+        if (full.length <= limit) expect(readReviewed(lines)?.plan).toEqual(p);
+      }
+    }
+    for (const limit of [-1, 0, 1, 3, 4, 20]) {
+      expect(reviewedLines(plan(1), null, { privacy: false, embedLimit: limit })).not.toContain('reviewed-plan');
+    }
   });
 
   it('ignores a carried plan that does not hash to the recorded fingerprint, and garbage', () => {
