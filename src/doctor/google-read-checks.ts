@@ -4,7 +4,8 @@
  * groups read per customer the config names, and every group named by roles, cabs or memberOf
  * exists (members.list, one member: the call the reader makes).
  */
-import type { Filter, LoadedConfig } from '../config/types.js';
+import { filterClauses } from '../config/rules/filter-walk.js';
+import type { LoadedConfig } from '../config/types.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { ApiError } from '../diagnostics/errors.js';
 import { CUSTOMER_READ_SCOPE, type CredentialsDescription } from '../google/index.js';
@@ -104,13 +105,6 @@ interface GroupRef {
   pointer: string;
 }
 
-function filterGroups(filter: Filter | undefined, pointer: string, out: GroupRef[]): void {
-  if (filter === undefined) return;
-  if ('all' in filter) filter.all.forEach((f, i) => filterGroups(f, `${pointer}/all/${i}`, out));
-  else if ('any' in filter) filter.any.forEach((f, i) => filterGroups(f, `${pointer}/any/${i}`, out));
-  else if (filter.op === 'memberOf') out.push({ email: String(filter.value), pointer: `${pointer}/value` });
-}
-
 /** Every group the config names, with where: roles, cabs, then memberOf filters. */
 export function groupReferences(loaded: LoadedConfig): GroupRef[] {
   const { config } = loaded;
@@ -118,7 +112,9 @@ export function groupReferences(loaded: LoadedConfig): GroupRef[] {
     ...config.roles.map((r, i) => ({ email: r.group, pointer: `/roles/${i}/group` })),
     ...config.cabs.map((c, i) => ({ email: c.group, pointer: `/cabs/${i}/group` })),
   ];
-  config.mappings.forEach((m, i) => filterGroups(m.filter, `/mappings/${i}/filter`, refs));
+  for (const { clause, pointer } of filterClauses(loaded)) {
+    if (clause.op === 'memberOf') refs.push({ email: String(clause.value), pointer: `${pointer}/value` });
+  }
   return refs;
 }
 

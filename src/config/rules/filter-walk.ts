@@ -15,7 +15,8 @@ function collect(filter: Filter, pointer: string, mapping: Mapping, out: PlacedC
   else out.push({ clause: filter, pointer, mapping });
 }
 
-export function filterClauses(context: RuleContext): PlacedClause[] {
+/** In mapping order, depth first. Takes any `{ config }` (a RuleContext, doctor's LoadedConfig). */
+export function filterClauses(context: Pick<RuleContext, 'config'>): PlacedClause[] {
   const out: PlacedClause[] = [];
   context.config.mappings.forEach((mapping, index) => {
     if (mapping.filter) collect(mapping.filter, `/mappings/${index}/filter`, mapping, out);
