@@ -39,7 +39,12 @@ export interface LockOptions {
   now?: () => Date;
   /** Is this pid alive on this host? Default: signal 0. */
   alive?: (pid: number) => boolean;
+  /** Runs after a create found the lock taken, before it is read (tests use it to release the lock in that gap). */
+  onTaken?: () => Promise<void>;
 }
+
+/** Tries to take a lock that was released while we looked at it, before giving up. */
+const CREATE_ATTEMPTS = 3;
 
 export function defaultLockPath(configPath: string): string {
   return join(dirname(configPath), '.halo-sync', 'apply.lock');
@@ -69,6 +74,16 @@ async function create(path: string, holder: LockHolder): Promise<boolean> {
   }
 }
 
+/** When the lock file was last written; null once it is gone. */
+async function modifiedAt(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 async function readHolder(path: string): Promise<LockHolder | null> {
   try {
     const value = JSON.parse(await readFile(path, 'utf8')) as Partial<LockHolder>;
@@ -91,9 +106,16 @@ export async function acquireApplyLock(path: string, options: LockOptions): Prom
     throw new HaloSyncError(`cannot create the apply lock's directory ${dirname(path)} (${error.code ?? error.message}); run apply from a writable checkout`);
   });
   let tookOver: ApplyLock['tookOver'] = null;
-  if (!(await create(path, holder))) {
+  for (let attempt = 1; !(await create(path, holder)); attempt += 1) {
+    await options.onTaken?.();
     const current = await readHolder(path);
-    const age = current ? now().getTime() - Date.parse(current.startedAt) : now().getTime() - (await stat(path)).mtimeMs;
+    const modified = current ? null : await modifiedAt(path);
+    // Gone between our create and our read: its holder released it, so try to create it again.
+    if (!current && modified === null) {
+      if (attempt < CREATE_ATTEMPTS) continue;
+      throw new ExitError(EXIT.error, `another halo-sync apply keeps taking and releasing the lock ${path}; try again later.`);
+    }
+    const age = now().getTime() - (current ? Date.parse(current.startedAt) : (modified as number));
     const dead = current !== null && current.host === holder.host && !alive(current.pid);
     const old = !(age < MAX_LOCK_AGE_MS);
     // Unreadable: a crash between create and write; a live writer gets a minute to finish writing.
@@ -109,6 +131,7 @@ export async function acquireApplyLock(path: string, options: LockOptions): Prom
     await unlink(path).catch(() => undefined);
     // Another apply may take it over at the same moment: only one O_EXCL create can win.
     if (!(await create(path, holder))) throw new ExitError(EXIT.error, `another halo-sync apply took over the stale lock ${path} at the same moment; try again later.`);
+    break;
   }
   return {
     path,

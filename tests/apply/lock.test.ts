@@ -44,6 +44,17 @@ describe('acquireApplyLock', () => {
     await (await acquireApplyLock(path, options)).release();
   });
 
+  it('takes the lock when its holder releases it between our failed create and our read of it', async () => {
+    const first = await acquireApplyLock(path, options);
+    let released = 0;
+    const second = await acquireApplyLock(path, { ...options, onTaken: async () => { released += 1; await first.release(); } });
+    expect(released).toBe(1);
+    expect(second.tookOver).toBeNull();
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ pid: process.pid, configFile: 'halo-sync.yaml' });
+    await second.release();
+    await expect(stat(path)).rejects.toThrow();
+  });
+
   it('of two applies racing for a free lock, exactly one wins', async () => {
     const outcomes = await Promise.allSettled([acquireApplyLock(path, options), acquireApplyLock(path, options)]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
