@@ -1,7 +1,5 @@
 /** Helpers for the `halo-sync sandbox` tests: reading the export lines and using both servers. */
 
-import { createServer } from 'node:net';
-
 /** The sandbox's own parser of its export lines (strict: anything else is refused). */
 export { parseEnvExports as parseExports } from '../../src/sandbox/index.js';
 
@@ -27,11 +25,4 @@ export async function probeGoogle(env: Record<string, string>): Promise<number> 
   return googleBody.users?.length ?? 0;
 }
 
-/** A loopback port free a moment ago (for tests that must name a port before starting). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
+export { freePort } from '../helpers/ports.js';
