@@ -13,9 +13,8 @@
  */
 import { constants as bufferConstants } from 'node:buffer';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { createHash } from 'node:crypto';
 import { validCommitSha } from '../app/git-commit.js';
-import { canonicalJson } from '../plan/index.js';
+import { configDigest } from '../plan/index.js';
 import type { Plan } from '../plan/types.js';
 import { parsePlanJson, renderPlanJson } from '../render/index.js';
 
@@ -32,7 +31,9 @@ export function marker(kind: MarkerKind, configKey: string): string {
 
 /** What changes and the safety verdict — exactly what `apply --plan` compares to call a plan stale. */
 export function planFingerprint(plan: Plan): string {
-  return `sha256:${createHash('sha256').update(canonicalJson({ changes: plan.changes, safety: plan.safety })).digest('hex')}`;
+  // configDigest is sha256 over canonical JSON: the same hash of a different value, so the
+  // fingerprints already recorded in comments stay valid.
+  return configDigest({ changes: plan.changes, safety: plan.safety });
 }
 
 export interface ReviewedRecord {

@@ -1,9 +1,11 @@
 /** Markers and the reviewed-plan record: unique per config, unbreakable, tamper-evident. */
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodeConfigKey, marker, planFingerprint, readReviewed, reviewedLines } from '../../src/action/markers.js';
 import { fitBytes } from '../../src/action/summary.js';
 import { slugOf } from '../../src/action/context.js';
+import { canonicalJson } from '../../src/plan/index.js';
 import type { Plan } from '../../src/plan/types.js';
 import { renderPlanJson } from '../../src/render/index.js';
 
@@ -54,6 +56,16 @@ describe('the reviewed-plan record', () => {
     const p = plan(3);
     const record = readReviewed(`text\n${reviewedLines(p, 'ABCDEF1234567', { privacy: false, embedLimit: 20_000 })}\n`)!;
     expect(record).toEqual({ fingerprint: planFingerprint(p), head: 'abcdef1234567', changes: 3, plan: p });
+  });
+
+  it('keeps its fingerprint: sha256 of the canonical JSON of changes and safety (comments already posted carry it)', () => {
+    // The reference formula, kept here so a change to the hashing cannot slip by.
+    const reference = (p: Plan) => `sha256:${createHash('sha256').update(canonicalJson({ changes: p.changes, safety: p.safety })).digest('hex')}`;
+    const plans: Plan[] = [plan(0), plan(3), plan(50, 'ünïcode ✓'), { ...plan(2), safety: { ok: false, violations: [{ code: 'max-deactivations', message: 'm', limit: 1, actual: 2 }] } }];
+    for (const p of plans) {
+      expect(planFingerprint(p)).toBe(reference(p));
+    }
+    expect(planFingerprint(plan(3))).toBe('sha256:4567414034d6f2de1166e5dd13ab0c75d008990186bd3e174396620b418c01b7');
   });
 
   it('fingerprints changes and the safety verdict only (digests are informational)', () => {
