@@ -6,8 +6,8 @@
 import type { Config } from '../config/types.js';
 import { ApiError } from '../diagnostics/errors.js';
 import { createHaloClient, isHostedHalo, type AuthServer, type HaloClient } from '../halo/index.js';
-import { normalizeBaseUrl } from '../halo/endpoint.js';
-import { classifyNetworkError } from '../halo/http.js';
+import { haloTenant, haloUrlSetting } from '../halo/endpoint.js';
+import { classifyNetworkError, errorCode } from '../halo/http.js';
 import { check, type DoctorCheck } from './types.js';
 
 export type Env = Record<string, string | undefined>;
@@ -23,21 +23,12 @@ const HALO_API_APPS = 'Configuration › Integrations › Halo API › View Appl
 
 function hostedHint(baseUrl: string, env: Env, config: Config): string {
   if (!isHostedHalo(baseUrl)) return '';
-  const tenant = env.HALO_TENANT?.trim() || config.halo.tenant;
+  const tenant = haloTenant(config, env);
   const authUrl = env.HALO_AUTH_URL?.trim();
   return (
     `\nOn hosted Halo also check the tenant${tenant ? ` (now "${tenant}")` : ' (HALO_TENANT or halo.tenant, not set)'} and HALO_AUTH_URL${authUrl ? '' : ' (not set)'}` +
     ' against Configuration › Integrations › Halo API › API Details (Tenant, Authorisation Server).'
   );
-}
-
-export function haloBaseUrl(config: Config, env: Env): { baseUrl?: string; from: string } {
-  const fromEnv = env.HALO_URL?.trim();
-  const raw = fromEnv || config.halo.url;
-  const from = fromEnv ? 'HALO_URL' : 'halo.url';
-  const baseUrl = normalizeBaseUrl(raw);
-  if (!/^https?:\/\/[^/]/i.test(baseUrl) || !URL.canParse(baseUrl)) return { from };
-  return { baseUrl, from };
 }
 
 function networkFix(code: string | undefined, baseUrl: string): string {
@@ -50,7 +41,7 @@ function networkFix(code: string | undefined, baseUrl: string): string {
 }
 
 export async function checkHaloUrl(config: Config, env: Env, options: HaloProbeOptions): Promise<{ check: DoctorCheck; baseUrl?: string }> {
-  const { baseUrl, from } = haloBaseUrl(config, env);
+  const { baseUrl, from } = haloUrlSetting(config, env);
   const title = 'Halo URL reachable';
   if (!baseUrl) return { check: check('halo.url', title, 'fail', `${from} is not an http(s) URL`, { fix: URL_FIX }) };
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -60,9 +51,7 @@ export async function checkHaloUrl(config: Config, env: Env, options: HaloProbeO
     return { baseUrl, check: check('halo.url', title, 'ok', `${baseUrl} answers (from ${from})`) };
   } catch (error) {
     const { detail } = classifyNetworkError(error, timeoutMs);
-    const cause = (error as { cause?: { code?: unknown } }).cause?.code;
-    const code = typeof cause === 'string' ? cause : undefined;
-    return { check: check('halo.url', title, 'fail', `cannot reach ${baseUrl} (from ${from}): ${detail}`, { fix: networkFix(code, baseUrl) }) };
+    return { check: check('halo.url', title, 'fail', `cannot reach ${baseUrl} (from ${from}): ${detail}`, { fix: networkFix(errorCode(error), baseUrl) }) };
   }
 }
 

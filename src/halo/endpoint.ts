@@ -56,18 +56,35 @@ function nonEmpty(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+export interface HaloUrlSetting {
+  /** What was set, as written; undefined when neither HALO_URL nor halo.url is. */
+  raw: string | undefined;
+  from: 'HALO_URL' | 'halo.url';
+  /** normalizeBaseUrl(raw), or undefined when that is not an http(s) URL. */
+  baseUrl: string | undefined;
+}
+
+/** The Halo URL: HALO_URL, else halo.url in the config. */
+export function haloUrlSetting(config: HaloConfigPart, env: Record<string, string | undefined>): HaloUrlSetting {
+  const fromEnv = nonEmpty(env.HALO_URL);
+  const raw = fromEnv ?? nonEmpty(config.halo.url);
+  const from = fromEnv ? 'HALO_URL' : 'halo.url';
+  if (!raw) return { raw, from, baseUrl: undefined };
+  const baseUrl = normalizeBaseUrl(raw);
+  return { raw, from, baseUrl: /^https?:\/\/[^/]/i.test(baseUrl) && URL.canParse(baseUrl) ? baseUrl : undefined };
+}
+
+/** The Halo tenant: HALO_TENANT, else halo.tenant in the config. */
+export function haloTenant(config: HaloConfigPart, env: Record<string, string | undefined>): string | undefined {
+  return nonEmpty(env.HALO_TENANT) ?? nonEmpty(config.halo.tenant);
+}
+
 /** All problems at once, so a user fixes their environment in one go. */
 export function resolveHaloEndpoint(config: HaloConfigPart, env: Record<string, string | undefined>): HaloEndpoint {
   const problems: string[] = [];
-  const rawUrl = nonEmpty(env.HALO_URL) ?? nonEmpty(config.halo.url);
-  let baseUrl = '';
-  if (!rawUrl) problems.push('no Halo URL: set halo.url in the config or the HALO_URL environment variable');
-  else {
-    baseUrl = normalizeBaseUrl(rawUrl);
-    if (!/^https?:\/\/[^/]/i.test(baseUrl) || !URL.canParse(baseUrl)) {
-      problems.push(`Halo URL "${rawUrl}" is not an http(s) URL (from ${nonEmpty(env.HALO_URL) ? 'HALO_URL' : 'halo.url'})`);
-    }
-  }
+  const url = haloUrlSetting(config, env);
+  if (!url.raw) problems.push('no Halo URL: set halo.url in the config or the HALO_URL environment variable');
+  else if (!url.baseUrl) problems.push(`Halo URL "${url.raw}" is not an http(s) URL (from ${url.from})`);
   const clientId = nonEmpty(env.HALO_CLIENT_ID);
   const clientSecret = nonEmpty(env.HALO_CLIENT_SECRET);
   const missing = [clientId ? undefined : 'HALO_CLIENT_ID', clientSecret ? undefined : 'HALO_CLIENT_SECRET'].filter(Boolean);
@@ -81,8 +98,8 @@ export function resolveHaloEndpoint(config: HaloConfigPart, env: Record<string, 
   if (authUrl && !URL.canParse(authUrl)) problems.push(`HALO_AUTH_URL "${authUrl}" is not a URL`);
   if (problems.length > 0) throw new HaloSetupError(problems.join('\n'));
   return {
-    baseUrl,
-    tenant: nonEmpty(env.HALO_TENANT) ?? nonEmpty(config.halo.tenant),
+    baseUrl: url.baseUrl as string,
+    tenant: haloTenant(config, env),
     clientId: clientId as string,
     clientSecret: clientSecret as string,
     authUrl: authUrl ? normalizeAuthUrl(authUrl) : undefined,

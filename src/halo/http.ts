@@ -57,7 +57,8 @@ type Attempt =
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 const PERMANENT = /^(ENOTFOUND|ERR_INVALID_URL|CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_)/;
 
-function errorCode(error: unknown): string | undefined {
+/** A network error's code (ECONNREFUSED, ENOTFOUND, a TLS code): fetch puts it on `cause`. */
+export function errorCode(error: unknown): string | undefined {
   const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
   const code = e?.cause?.code ?? e?.code;
   return typeof code === 'string' ? code : undefined;
