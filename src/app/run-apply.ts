@@ -65,10 +65,10 @@ export interface ApplyRun {
   exitCode: number;
 }
 
-export const CONFIRM_QUESTION =
+const CONFIRM_QUESTION =
   "Do you want to perform these actions?\n  halo-sync will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: ";
 
-export function applyExitCode(outcome: ApplyOutcome): number {
+function applyExitCode(outcome: ApplyOutcome): number {
   switch (outcome.kind) {
     case 'no-changes':
       return EXIT.ok;
@@ -179,7 +179,7 @@ function openJournal(path: string, options: Parameters<typeof openJournalFile>[1
   }
 }
 
-export function describeApplyProgress(event: ApplyProgressEvent): string {
+function describeApplyProgress(event: ApplyProgressEvent): string {
   switch (event.type) {
     case 'phase':
       return `Applying ${PHASE_NAMES[event.phase]}: ${event.records} write${event.records === 1 ? '' : 's'}`;

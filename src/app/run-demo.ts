@@ -21,9 +21,9 @@ import { runApply } from './run-apply.js';
 import { renderPlan } from './render-plan.js';
 import { computePlan } from './run-plan.js';
 
-export const DEMO_CONFIG_NAME = 'halo-sync.yaml';
+const DEMO_CONFIG_NAME = 'halo-sync.yaml';
 
-export function packageRoot(): string {
+function packageRoot(): string {
   return fileURLToPath(new URL('../../', import.meta.url));
 }
 

@@ -10,7 +10,7 @@ const LEAKY_MODULES = ['http', 'https', 'http2', 'net', 'tls'];
 const API_COMMANDS = new Set(['plan', 'apply', 'explain', 'doctor', 'demo']);
 
 /** The modules NODE_DEBUG enables that would log request headers, matched the way Node matches them. */
-export function leakyDebugModules(nodeDebug: string | undefined): string[] {
+function leakyDebugModules(nodeDebug: string | undefined): string[] {
   const patterns = (nodeDebug ?? '').split(',').map((p) => p.trim()).filter(Boolean);
   if (patterns.length === 0) return [];
   const source = patterns.map((p) => p.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*')).join('|');

@@ -23,7 +23,7 @@ export interface ApplyReportOptions {
 const DEFAULT_MAX_ITEMS = 50;
 
 /** `create user ann@acme.test`, `set roles of agent bob@…`, `set members of CAB Infrastructure CAB`. */
-export function operationLabel(op: Operation, plan: Plan): string {
+function operationLabel(op: Operation, plan: Plan): string {
   const who = op.email ?? (op.googleId ? `Google id ${op.googleId}` : op.haloId !== null ? `#${op.haloId}` : '');
   switch (op.kind) {
     case 'settings':
@@ -50,7 +50,7 @@ export function applyCountsText(result: ApplyResult): string {
   return parts.join(', ');
 }
 
-export const RUN_AGAIN = 'run apply again to finish — it re-plans and picks up where this stopped';
+const RUN_AGAIN = 'run apply again to finish — it re-plans and picks up where this stopped';
 
 /** After failures or skips (the run did not stop): what to do next. */
 const FIX_AND_RUN_AGAIN = 'Fix what failed, then run apply again: it re-plans from fresh reads, so only what is still missing is written.';

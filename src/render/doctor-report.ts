@@ -35,7 +35,7 @@ export interface DoctorSummary {
   skip: number;
 }
 
-export function summarizeDoctor(report: DoctorReport): DoctorSummary {
+function summarizeDoctor(report: DoctorReport): DoctorSummary {
   const summary: DoctorSummary = { ok: 0, warn: 0, fail: 0, skip: 0 };
   for (const c of report.checks) summary[c.status] += 1;
   return summary;
