@@ -35,7 +35,8 @@ export interface ActionEvent {
 }
 
 export const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-export const APPLY_EVENTS = ['push', 'schedule', 'workflow_dispatch'] as const;
+/** Where merged config runs: push and workflow_dispatch only on the default branch (applyAllowed). */
+const APPLY_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch']);
 
 type Json = Record<string, unknown>;
 const object = (value: unknown): Json | null => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null);
@@ -109,10 +110,8 @@ export function applyAllowed(event: ActionEvent): Verdict {
   if (PULL_REQUEST_EVENTS.has(event.name)) {
     return { ok: false, reason: `Refusing to apply on a ${event.name} event: nothing unmerged may change Halo. Use command: plan on pull requests; ${where}.` };
   }
+  if (!APPLY_EVENTS.has(event.name)) return { ok: false, reason: `Refusing to apply on a ${event.name || 'unknown'} event: ${where}.` };
   if (event.name === 'schedule') return { ok: true };
-  if (event.name !== 'push' && event.name !== 'workflow_dispatch') {
-    return { ok: false, reason: `Refusing to apply on a ${event.name || 'unknown'} event: ${where}.` };
-  }
   if (event.defaultBranch === null) {
     return { ok: false, reason: `Refusing to apply: the ${event.name} event does not name the repository's default branch, so it cannot be checked that ${event.ref || 'this ref'} is it; ${where}.` };
   }

@@ -45,6 +45,8 @@ describe('applyAllowed', () => {
     ['pull_request', 'refs/pull/1/merge', prEvent({ number: 1 }).payload, false],
     ['pull_request_target', 'refs/heads/main', prEvent({ number: 1 }).payload, false],
     ['merge_group', 'refs/heads/gh-readonly-queue/main/x', pushEvent().payload, false],
+    ['release', 'refs/heads/main', pushEvent().payload, false], // on the default branch, but not an apply event
+    ['', 'refs/heads/main', pushEvent().payload, false],
   ])('%s on %s → %s', (name, ref, payload, ok) => {
     expect(applyAllowed(parseEvent(envFor(name, ref), payload)).ok).toBe(ok);
   });
