@@ -10,8 +10,8 @@ import { isNotAdmin, readProblem, tokenExchangeProblem } from './google-fixes.js
 import type { GoogleProbe } from './google-probe.js';
 import { check, skipped, type DoctorCheck } from './types.js';
 
-export const CREDENTIALS_TITLE = 'Google credentials';
-export const SUBJECT_TITLE = 'Google admin subject';
+const CREDENTIALS_TITLE = 'Google credentials';
+const SUBJECT_TITLE = 'Google admin subject';
 export const TOKEN_TITLE = 'Google token exchange';
 export const STATIC_SKIP = 'static token from GOOGLE_ACCESS_TOKEN (sandbox): nothing to check';
 

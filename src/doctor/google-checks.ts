@@ -17,7 +17,7 @@ export interface GoogleCheckOptions {
 }
 
 /** The customers the config reads, in config order, each once. */
-export function configCustomers(loaded: LoadedConfig): string[] {
+function configCustomers(loaded: LoadedConfig): string[] {
   const { config } = loaded;
   return [...new Set(config.mappings.map((m) => mappingCustomer(config, m)))];
 }

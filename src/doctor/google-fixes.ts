@@ -7,7 +7,7 @@ import { ApiError } from '../diagnostics/errors.js';
 import type { CredentialsDescription } from '../google/index.js';
 
 export const DWD_PAGE = 'Admin console › Security › Access and data control › API controls › Manage Domain Wide Delegation';
-export const THIRD_PARTY_PAGE = 'Admin console › Security › Access and data control › API controls › Manage Third-Party App Access';
+const THIRD_PARTY_PAGE = 'Admin console › Security › Access and data control › API controls › Manage Third-Party App Access';
 
 export interface Problem {
   detail: string;
@@ -19,7 +19,7 @@ function clientIdOf(credentials: CredentialsDescription): string {
 }
 
 /** What to paste in the domain-wide delegation page: the client id and the exact scope list. */
-export function delegationFix(credentials: CredentialsDescription, scopes: readonly string[]): string {
+function delegationFix(credentials: CredentialsDescription, scopes: readonly string[]): string {
   return (
     `${DWD_PAGE}: add (or edit) client id ${clientIdOf(credentials)} with exactly these scopes (one missing scope refuses them all):\n` +
     `${scopes.join(',')}\nChanges can take up to 24 hours to take effect.`

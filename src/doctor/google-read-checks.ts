@@ -16,10 +16,10 @@ import { check, type DoctorCheck } from './types.js';
 
 export const LOOKUP_TITLE = 'Google customer ids (customers.get)';
 export const GROUPS_TITLE = 'Google groups named in the config exist';
-export const usersId = (customer: string) => `google.users:${customer}`;
-export const usersTitle = (customer: string) => `Google users read (customer ${customer})`;
-export const groupsId = (customer: string) => `google.groups:${customer}`;
-export const groupsTitle = (customer: string) => `Google groups read (customer ${customer})`;
+const usersId = (customer: string) => `google.users:${customer}`;
+const usersTitle = (customer: string) => `Google users read (customer ${customer})`;
+const groupsId = (customer: string) => `google.groups:${customer}`;
+const groupsTitle = (customer: string) => `Google groups read (customer ${customer})`;
 
 const SCOPE_REFUSED = new Set(['unauthorized_client', 'invalid_scope', 'access_denied', 'insufficientPermissions']);
 
@@ -106,7 +106,7 @@ interface GroupRef {
 }
 
 /** Every group the config names, with where: roles, cabs, then memberOf filters. */
-export function groupReferences(loaded: LoadedConfig): GroupRef[] {
+function groupReferences(loaded: LoadedConfig): GroupRef[] {
   const { config } = loaded;
   const refs: GroupRef[] = [
     ...config.roles.map((r, i) => ({ email: r.group, pointer: `/roles/${i}/group` })),

@@ -82,7 +82,7 @@ function shown(value: unknown): string {
 }
 
 /** The live values, in the order of the documented table. */
-export function liveSignIn(control: HaloControl): string {
+function liveSignIn(control: HaloControl): string {
   return SIGN_IN_SETTINGS.map((s) => `${s.control}=${shown(control[s.control])}`).join(', ');
 }
 
