@@ -5,25 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { generatedConfig, generatedSeed } from './generated-world.js';
-import { duplicates, exampleSeed, journalLines, startWorld, type Json, type World } from './world.js';
+import { exampleSeed, expectConverged, journalLines, planJson, startWorld, type Json, type World } from './world.js';
 
 let world: World | undefined;
 afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-async function planJson(w: World): Promise<Json> {
-  const run = await w.run(['plan', '--format', 'json']);
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout);
-}
-
-async function expectConverged(w: World): Promise<void> {
-  const again = await w.run(['plan', '--detailed-exitcode']);
-  expect(again.code, again.stdout.slice(0, 2000)).toBe(0);
-  expect(duplicates(await w.state())).toEqual([]);
-}
 
 describe('a batch failing with 500', () => {
   it('reports each failed record with the API error, exits 1, and a second run converges', async () => {

@@ -14,6 +14,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import type { ScriptedRule } from '../../src/sandbox/halo/scripted-faults.js';
@@ -153,6 +154,20 @@ export function duplicates(state: Json, agentIdField = 'third_party_guid'): stri
   check('linked user email', users.filter((u) => u.googleworkplace_id).map((u) => u.emailaddress));
   check('linked agent email', agents.filter((a) => a[agentIdField]).map((a) => a.email));
   return found;
+}
+
+/** `plan --format json`, which must succeed: the plan document. */
+export async function planJson(w: World): Promise<Json> {
+  const run = await w.run(['plan', '--format', 'json']);
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+/** Converged: planning again finds nothing to do (`--detailed-exitcode` exits 0) and nothing halo-sync manages is duplicated. */
+export async function expectConverged(w: World): Promise<void> {
+  const again = await w.run(['plan', '--detailed-exitcode']);
+  expect(again.code, again.stdout.slice(0, 2000)).toBe(0);
+  expect(duplicates(await w.state())).toEqual([]);
 }
 
 /** Parses a JSON Lines journal. */

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { duplicates, exampleSeed, startWorld, type World } from '../e2e/world.js';
+import { exampleSeed, expectConverged, startWorld, type World } from '../e2e/world.js';
 import { buildCliBundle, REPO_ROOT, type CliBundle } from '../helpers/cli-bundle.js';
 import { expectNoSecrets, issuedTokens, secretsFromEnv } from '../helpers/secrets.js';
 
@@ -62,13 +62,6 @@ async function lockHolder(w: World): Promise<number | undefined> {
   }
 }
 
-async function expectConvergedOnce(w: World): Promise<void> {
-  const state = await w.state();
-  expect(duplicates(state)).toEqual([]);
-  const again = await w.run(['plan', '--detailed-exitcode']);
-  expect(again.code, again.stdout.slice(0, 1500)).toBe(0);
-}
-
 const REFUSAL = /another halo-sync apply is running \((pid (\d+) on [^,]+, started [^)]+|a process whose lock file is being written)\); lock .*apply\.lock/;
 
 describe('two applies at once on one config directory', () => {
@@ -93,7 +86,7 @@ describe('two applies at once on one config directory', () => {
     expect(await lockHolder(world), 'the winner released the lock').toBeUndefined();
     const tokens = await issuedTokens(world.sandbox.halo.url, world.sandbox.google.url);
     expectNoSecrets({ 'first stdout': winner.stdout, 'first stderr': winner.stderr, 'second stdout': second.stdout, 'second stderr': second.stderr }, [...secretsFromEnv(world.env), ...tokens]);
-    await expectConvergedOnce(world);
+    await expectConverged(world);
   }, 60_000);
 
   it('two processes started together: exactly one applies', async () => {
@@ -103,7 +96,7 @@ describe('two applies at once on one config directory', () => {
     expect(codes, runs.map((r) => r.stderr).join('\n---\n')).toEqual([0, 1]);
     const loser = runs.find((r) => r.code === 1)!;
     expect(loser.stderr).toMatch(REFUSAL);
-    await expectConvergedOnce(world);
+    await expectConverged(world);
   }, 60_000);
 
   it('two in-process runs racing: one applies, the other is refused with exit 1 and writes nothing', async () => {
@@ -114,7 +107,7 @@ describe('two applies at once on one config directory', () => {
     const [loser, loserStatus] = a.code === 1 ? [a, 'a.json'] : [b, 'b.json'];
     expect(loser.stderr).toMatch(REFUSAL);
     expect(JSON.parse(await world.read(loserStatus))).toMatchObject({ outcome: 'refused', counts: { applied: 0, failed: 0 } });
-    await expectConvergedOnce(world);
+    await expectConverged(world);
   }, 60_000);
 
   it('across CI runners, the apply workflow never runs two applies of one config at once, nor cancels one', async () => {

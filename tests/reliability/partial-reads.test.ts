@@ -9,7 +9,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScriptedAnswerRule } from '../../src/sandbox/google/scripted.js';
-import { startWorld, type Json, type World } from '../e2e/world.js';
+import { planJson, startWorld, type Json, type World } from '../e2e/world.js';
 import { googleFaults } from '../helpers/sandbox-controls.js';
 import { ALDER, BIRCH, PARTIAL_CONFIG, partialSeed } from './partial-world.js';
 
@@ -43,12 +43,6 @@ function lines(plan: Json): string[] {
       return `${c.action} ${c.email}${removed}`;
     })
     .sort();
-}
-
-async function planJson(w: World): Promise<Json> {
-  const run = await w.run(['plan', '--format', 'json']);
-  expect(run.code, run.stderr).toBe(0);
-  return JSON.parse(run.stdout);
 }
 
 interface Case {
