@@ -2,7 +2,7 @@
 // Checks that the committed Action bundle (dist/) is what the current sources build to: rebuilds
 // into a temporary folder with scripts/build-action.mjs and compares file by file. Exit 0 when
 // fresh; exit 1 naming each stale, missing or unexpected file and the command that fixes it.
-// Run by .ci/run and .github/workflows/action-dist.yml (after `npm ci`).
+// Run by .ci/run (which ci.yml runs on every supported Node), after `npm ci`.
 //
 //   node scripts/check-dist.mjs
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
